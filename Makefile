@@ -1,0 +1,36 @@
+# Two commands for a fresh machine (Python >= 3.10 with venv):
+#   make serve   install into .venv if needed, build release/, serve the Voila app on :8866
+#   make test    install into .venv if needed, run the whole test suite
+VENV   ?= .venv
+PYTHON ?= python3
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: install build serve test lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mobility-course build
+
+serve: build
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mobility-course serve
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install
+	$(BIN)/ruff check .
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/budget.py
+
+clean:
+	rm -rf site submitted autograded feedback gradebook.db .pytest_cache

@@ -1,0 +1,1 @@
+"""Mobility coach course library."""
