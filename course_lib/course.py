@@ -287,6 +287,8 @@ def _wrong_code(solution: str) -> str:
 
 # -- simulated cohort -------------------------------------------------------------------------
 PROFILES = ("perfect", "partial", "blank")
+# "wrong" answers every question, all wrongly: used to prove that each graded cell can fail.
+ALL_PROFILES = (*PROFILES, "wrong")
 
 
 @dataclass
@@ -317,12 +319,17 @@ def demo_cohort(root: Path, learners: int, seed: int = 0,
         profile = PROFILES[i - 1] if i <= 3 else rng.choice(PROFILES)
         for mid in wanted:
             folder = root / "submitted" / learner / mid
-            _simulate(root, mid, folder, profile, rng)
+            simulate_submission(root, mid, folder, profile, rng)
             out.append(SimulatedSubmission(learner, mid, profile, folder))
     return out
 
 
-def _simulate(root: Path, mid: str, folder: Path, profile: str, rng: random.Random) -> None:
+def simulate_submission(root: Path, mid: str, folder: Path, profile: str,
+                        rng: random.Random | None = None) -> None:
+    """One simulated learner's submission of one module (see :func:`demo_cohort`)."""
+    if profile not in ALL_PROFILES:
+        raise CourseError(f"unknown profile {profile!r}; use one of {', '.join(ALL_PROFILES)}")
+    rng = rng or random.Random(0)
     release = root / "release" / mid
     if folder.exists():
         shutil.rmtree(folder)
@@ -337,7 +344,7 @@ def _simulate(root: Path, mid: str, folder: Path, profile: str, rng: random.Rand
     store = AnswerStore(folder, mid)
     # a partial learner gets about half right, and at least one right and one wrong
     items = [(c, qid) for c in cells for qid in (c.quiz_answers or [None])]
-    right = set(range(len(items)))
+    right = set(range(len(items))) if profile != "wrong" else set()
     if profile == "partial":
         order = list(range(len(items)))
         rng.shuffle(order)

@@ -38,18 +38,17 @@ def show(kind: str, message: str) -> None:
     display(HTML(box_html(kind, message)))
 
 
-def passed(message: str) -> bool:
-    """Report a passed check; returns True."""
+def passed(message: str) -> None:
+    """Report a passed check."""
     show("ok", message)
-    return True
 
 
-def problem(message: str) -> bool:
-    """Report what to fix: raises ``AssertionError`` under nbgrader, else shows it; False."""
+def problem(message: str) -> None:
+    """Report what to fix: raises ``AssertionError`` under nbgrader, else shows it."""
+    __tracebackhide__ = True  # IPython hides this frame: the learner reads the message
     if runtime.is_grading():
         raise AssertionError(message)
     show("problem", message)
-    return False
 
 
 def info(message: str) -> None:

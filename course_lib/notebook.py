@@ -6,9 +6,11 @@ time, points and pass mark are written once.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from IPython.display import Markdown, display
 
-from .modules import module, topics
+from .modules import all_modules, module, topics
 
 
 def header_markdown(module_id: str) -> str:
@@ -57,3 +59,55 @@ def validation_markdown(module_id: str) -> str:
 
 def validation_modalities(module_id: str) -> None:
     display(Markdown(validation_markdown(module_id)))
+
+
+def _friendly_message(etype: type, evalue: BaseException) -> str:
+    text = str(evalue)
+    if etype is TypeError and "ellipsis" in text:
+        return ("One of the names used in this cell still holds `...`: answer the earlier "
+                "question first (replace its `...` and run its cell), then run this cell again.")
+    if etype is NameError:
+        name = getattr(evalue, "name", None) or text
+        return (f"`{name}` is not known yet: run the cells above this one first "
+                "(Shift+Enter on each), and check the spelling.")
+    if etype is ZeroDivisionError:
+        return "This cell divides by zero: check the numbers you typed."
+    return f"Python could not run this cell: {etype.__name__}: {text}"
+
+
+def friendly_errors() -> None:
+    """Show learners a plain message instead of a traceback for common slips.
+
+    Only in an interactive kernel: under nbgrader, errors must stay errors.
+    """
+    from IPython import get_ipython
+
+    from . import feedback, runtime
+
+    shell = get_ipython()
+    if shell is None or runtime.is_grading():
+        return
+
+    def handler(shell, etype, evalue, tb, tb_offset=None):  # noqa: ARG001 - IPython API
+        feedback.show("problem", _friendly_message(etype, evalue))
+        return []
+
+    shell.set_custom_exc((NameError, TypeError, ZeroDivisionError), handler)
+
+
+def catalogue_markdown(folder: str | Path = "modules") -> str:
+    """The kit's modules by topic, linking those whose notebook is in ``folder``."""
+    base = Path(folder)
+    lines = ["| Module | Title | Time | Validation |", "|---|---|---|---|"]
+    for m in all_modules():
+        path = base / m.id / m.notebook
+        title = f"[{m.title}]({path.as_posix()})" if path.is_file() else (
+            f"{m.title} *(in preparation)*")
+        validation = (f"{m.points} points, validated from {m.pass_mark}"
+                      if m.is_gradable else "—")
+        lines.append(f"| **{m.code}** | {title} | {m.minutes} min | {validation} |")
+    return "\n".join(lines)
+
+
+def catalogue(folder: str | Path = "modules") -> None:
+    display(Markdown(catalogue_markdown(folder)))

@@ -311,6 +311,7 @@ class ValidationTest:
 
     def grade(self, qid: str, *hashes: str) -> None:
         """The test of one question: answered (always) and right (during autograde)."""
+        __tracebackhide__ = True  # IPython hides this frame: the learner reads the message
         q = self._graded(qid)
         if runtime.in_voila():
             return

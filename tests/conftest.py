@@ -1,0 +1,77 @@
+"""Shared fixtures: one built copy of the course and one graded cohort per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+os.environ["PATH"] = os.pathsep.join([str(BIN), os.environ.get("PATH", "")])
+# nbgrader runs notebooks in kernels that must import course_lib from this checkout
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_course(target: Path) -> Path:
+    """A course folder like the repository's, without generated trainer folders."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "nbgrader_config.py", target)
+    for folder in ("source", "release", "notebooks"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, target / folder,
+                            ignore=shutil.ignore_patterns("answers*.json", ".ipynb_checkpoints"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def course(tmp_path_factory) -> Path:
+    """A temporary copy of the course whose release/ was rebuilt by nbgrader."""
+    from course_lib.course import build
+
+    root = copy_course(tmp_path_factory.mktemp("course"))
+    shutil.rmtree(root / "release")
+    results = build(root)
+    assert [r.message for r in results if not r.ok] == []
+    return root
+
+
+@pytest.fixture(scope="session")
+def graded(course):
+    """demo-cohort (3 learners), an all-wrong learner and a broken submission, graded once."""
+    from course_lib.course import demo_cohort, grade, simulate_submission
+
+    demo_cohort(course, learners=3, seed=7)
+    simulate_submission(course, "c1-1-develop",
+                        course / "submitted" / "coach-wrong" / "c1-1-develop", "wrong")
+    broken = course / "submitted" / "coach-broken" / "c1-1-develop"
+    broken.mkdir(parents=True)
+    (broken / "c1-1-develop.ipynb").write_text('{"cells": [ this is not json', encoding="utf-8")
+    (broken / "timestamp.txt").write_text("2026-01-05 10:00:00.000000 UTC", encoding="utf-8")
+    return course, grade(course)
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium; outside CI a missing browser skips, under CI it fails."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install it")
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    return path
+
+
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+]

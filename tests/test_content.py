@@ -1,0 +1,73 @@
+"""Content standards: what a learner reads is real, complete and matches its declaration."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from course_lib.course import released_modules
+from course_lib.modules import all_modules, module
+from course_lib.questions import load_bank
+
+from .conftest import REPO
+
+PLACEHOLDER = re.compile(r"\b(TODO|FIXME|TBD|XXX)\b|lorem ipsum|placeholder text", re.I)
+
+
+def learner_files():
+    for folder in ("source", "release", "notebooks"):
+        for path in (REPO / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".ipynb", ".md", ".yaml", ".csv", ".py"):
+                yield path
+    yield from (REPO / "course_lib" / "data").rglob("*.yaml")
+
+
+def test_no_placeholder_text_where_learners_read():
+    hits = []
+    for path in learner_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if PLACEHOLDER.search(line):
+                hits.append(f"{path.relative_to(REPO)}:{number}: {line.strip()[:80]}")
+    assert hits == []
+
+
+def test_the_scan_would_catch_a_placeholder():
+    assert PLACEHOLDER.search("Section text: TODO write this")
+    assert PLACEHOLDER.search("Lorem ipsum dolor")
+    assert not PLACEHOLDER.search("todos les apprentis")
+
+
+@pytest.mark.parametrize("mid", released_modules(REPO))
+def test_module_points_match_its_declaration(mid):
+    nb = nbformat.read(REPO / "source" / mid / f"{mid}.ipynb", as_version=4)
+    points = sum(c.metadata.get("nbgrader", {}).get("points", 0) for c in nb.cells
+                 if c.metadata.get("nbgrader", {}).get("grade"))
+    m = module(mid)
+    assert points == m.points
+    assert 0 < m.pass_mark <= m.points
+
+
+@pytest.mark.parametrize("mid", released_modules(REPO))
+def test_module_notebook_meets_the_content_standard(mid):
+    nb = nbformat.read(REPO / "release" / mid / f"{mid}.ipynb", as_version=4)
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    words = len(re.findall(r"[A-Za-zÀ-ÿ'’-]+", prose))
+    assert words >= 1500, f"{mid} has {words} words of lesson"
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert code.index(f'header("{mid}")') < code.index("practice.ask(")  # objectives first
+    bank = load_bank(mid)
+    asked = set(re.findall(r'practice\.ask\("([^"]+)"\)', code))
+    assert asked == {q.id for q in bank.practice()}, "every practice question is asked once"
+    graded = set(re.findall(r'test\.ask\("([^"]+)"\)', code))
+    assert graded == {q.id for q in bank.graded()}
+    assert len(bank.graded()) >= 8 and len(bank.practice()) >= 6
+    assert "## Summary" in prose and "## Further resources" in prose
+    assert re.search(r"call (year )?20\d\d|20\d\d call|\[V1\]", prose), "figures cite a call"
+
+
+def test_every_module_is_declared_once():
+    ids = [m.id for m in all_modules()]
+    assert len(ids) == 7 and len(set(ids)) == 7
+    assert ids[0] == "c1-1-develop"

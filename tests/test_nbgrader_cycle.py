@@ -1,0 +1,128 @@
+"""The trainer's whole cycle with real nbgrader: build, validate, autograde, feedback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_lib.course import answer_cells, released_modules, source_problems
+from course_lib.modules import module
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.slow
+MID = "c1-1-develop"
+
+
+def _cells(path: Path) -> list[dict]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return [{k: c.get(k) for k in ("cell_type", "source", "metadata")} for c in nb["cells"]]
+
+
+def test_release_is_in_sync_with_source(course):
+    committed = sorted(p.relative_to(REPO / "release") for p in (REPO / "release").rglob("*")
+                       if p.is_file())
+    rebuilt = sorted(p.relative_to(course / "release") for p in (course / "release").rglob("*")
+                     if p.is_file())
+    assert committed == rebuilt, "release/ files differ: run `mobility-course build`"
+    for rel in rebuilt:
+        if rel.suffix == ".ipynb":
+            assert _cells(REPO / "release" / rel) == _cells(course / "release" / rel), (
+                f"release/{rel} is stale: run `mobility-course build` and commit release/"
+            )
+
+
+def test_release_holds_no_solution_hidden_test_or_key():
+    for mid in released_modules(REPO):
+        folder = REPO / "release" / mid
+        assert not list(folder.glob("answers*.json"))
+        text = (folder / f"{mid}.ipynb").read_text(encoding="utf-8")
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME"):
+            assert marker not in text
+        for cell in answer_cells(REPO / "source" / mid / f"{mid}.ipynb"):
+            if cell.quiz_answers:
+                assert f'test.answer("{next(iter(cell.quiz_answers))}"' not in text
+            else:
+                assert cell.solution.strip() not in text, f"{cell.grade_id} leaks its solution"
+
+
+def test_source_notebooks_pass_nbgrader_checks():
+    for mid in released_modules(REPO):
+        assert source_problems(REPO / "source" / mid / f"{mid}.ipynb") == []
+
+
+def _validate(notebook: Path, *extra: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "validate", str(notebook), *extra],
+        cwd=notebook.parent, capture_output=True, text=True, timeout=600,
+    )
+    return done.stdout + done.stderr
+
+
+def test_validate_passes_on_source_and_fails_on_blank_release(tmp_path):
+    shutil.copytree(REPO / "source" / MID, tmp_path / "source")
+    shutil.copytree(REPO / "release" / MID, tmp_path / "release")
+    out = _validate(tmp_path / "source" / f"{MID}.ipynb")
+    assert "Success! Your notebook passes all the tests." in out, out[-2000:]
+    out = _validate(tmp_path / "release" / f"{MID}.ipynb")
+    assert "VALIDATION FAILED" in out, out[-2000:]
+    out = _validate(tmp_path / "release" / f"{MID}.ipynb", "--invert")
+    assert "Success! The notebook does not pass any tests." in out, out[-2000:]
+
+
+def test_autograde_scores_max_in_between_and_zero(graded):
+    _, report = graded
+    top = module(MID).points
+    perfect, _ = report.scores[("coach-01", MID)]
+    partial, _ = report.scores[("coach-02", MID)]
+    blank, maximum = report.scores[("coach-03", MID)]
+    assert maximum == top
+    assert perfect == top
+    assert 0 < partial < top
+    assert blank == 0
+
+
+def test_every_graded_cell_fails_on_a_wrong_answer(graded):
+    from nbgrader.api import Gradebook
+
+    course, report = graded
+    assert report.scores[("coach-wrong", MID)][0] == 0
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        sub = gb.find_submission_notebook(MID, MID, "coach-wrong")
+        cells = {g.name: g.score for g in sub.grades}
+    assert cells and all(score == 0 for score in cells.values()), cells
+    # the learner's own answers were there: a failure means a wrong answer, not a blank one
+    nb = nbformat.read(course / "autograded" / "coach-wrong" / MID / f"{MID}.ipynb", 4)
+    errors = [o.get("evalue", "") for c in nb.cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert len(errors) == len(cells)
+    assert not any("No answer yet" in e for e in errors), errors
+    assert all(len(e) > 20 for e in errors), "every failure says what to fix"
+
+
+def test_a_broken_submission_is_reported_and_the_others_graded(graded):
+    _, report = graded
+    assert "not a readable notebook" in report.failures[("coach-broken", MID)]
+    assert ("coach-01", MID) in report.scores
+
+
+def test_feedback_reveals_no_key(graded):
+    from course_lib.course import generate_feedback
+
+    course, _ = graded
+    assert generate_feedback(course) == {}
+    keys = answer_cells(course / "source" / MID / f"{MID}.ipynb")
+    for learner in ("coach-02", "coach-03", "coach-wrong"):
+        html = (course / "feedback" / learner / MID / f"{MID}.html").read_text(encoding="utf-8")
+        assert "BEGIN HIDDEN TESTS" not in html and "BEGIN SOLUTION" not in html
+        assert ".answer(" not in html
+        if learner != "coach-02":  # the partial learner typed some right solutions herself
+            for cell in keys:
+                if not cell.quiz_answers:
+                    assert cell.solution.strip() not in html

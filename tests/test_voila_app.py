@@ -1,0 +1,85 @@
+"""The Voila app served for real: home page, module pages, no code and no error shown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .conftest import copy_course, free_port
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def voila_app(tmp_path_factory):
+    """One `mobility-course serve` for the whole session (cold kernels: fast start)."""
+    root = copy_course(tmp_path_factory.mktemp("voila-course"))
+    port = free_port()
+    log = (root / "voila.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "course_lib.cli", "serve", "--no-browser", "--no-preheat",
+         f"--port={port}", "--ip=127.0.0.1"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ},
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"voila exited: {(root / 'voila.log').read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(base + "/voila/tree", timeout=5)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        pytest.fail("voila did not start within 90 s")
+    yield base, root
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def fetch(url: str) -> tuple[str, str]:
+    with urllib.request.urlopen(url, timeout=180) as response:
+        return response.geturl(), response.read().decode("utf-8")
+
+
+def assert_clean(page: str) -> None:
+    assert "Traceback" not in page
+    assert "application/vnd.jupyter.stderr" not in page
+    assert "Error displaying widget" not in page
+
+
+def test_root_opens_the_home_page(voila_app):
+    base, _ = voila_app
+    url, page = fetch(base + "/")
+    assert url.endswith("/voila/render/00-welcome.ipynb")
+    assert "Mobility coach" in page
+    assert "c1-1-develop" in page  # the link to the first module
+    assert_clean(page)
+    assert "import " not in page  # sources are stripped: no code is shown
+
+
+def test_module_page_reads_well(voila_app):
+    base, _ = voila_app
+    _, page = fetch(base + "/voila/render/modules/c1-1-develop/c1-1-develop.ipynb")
+    assert "Develop a European and international mobility project" in page
+    assert "practice.ask(" not in page and "test.grade(" not in page
+    assert "neither saved nor scored" in page  # the validation test is a preview here
+    assert_clean(page)
+
+
+def test_solutions_are_not_served(voila_app):
+    base, root = voila_app
+    assert not (root / "site" / "source").exists()
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(base + "/voila/render/source/c1-1-develop/c1-1-develop.ipynb")
