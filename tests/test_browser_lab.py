@@ -104,7 +104,7 @@ def test_clicks_are_saved_restored_and_scored(jupyterlab, course, tmp_path):
         page.goto(f"{base}/lab/tree/{MID}/{MID}.ipynb?token={token}")
         expect(page.locator(".jp-Notebook").first).to_be_visible(timeout=90_000)
         expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=90_000)
-        run_command(page, "Run", "notebook:run-all-cells")
+        run_command(page, "Run", "runmenu:run-all")
         boxes = page.locator(".mc-graded")
         expect(boxes).to_have_count(len(graded), timeout=120_000)
         for i, q in enumerate(graded):
@@ -112,7 +112,8 @@ def test_clicks_are_saved_restored_and_scored(jupyterlab, course, tmp_path):
             box.scroll_into_view_if_needed()
             answer_in_browser(box, q, chosen[q.id])
             expect(box.locator(".mc-feedback")).to_contain_text("Answer saved")
-        page.screenshot(path=str(SHOTS / "lab-graded-quiz.png"))
+        for i in range(3):
+            boxes.nth(i).screenshot(path=str(SHOTS / f"lab-graded-question-{i + 1}.png"))
 
         saved = json.loads((work / MID / "answers.json").read_text())["answers"]
         for q in graded:
@@ -123,7 +124,7 @@ def test_clicks_are_saved_restored_and_scored(jupyterlab, course, tmp_path):
         page.locator(".jp-Dialog .jp-mod-accept").click()
         expect(page.locator(".mc-graded")).to_have_count(0, timeout=60_000)
         expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=90_000)
-        run_command(page, "Run", "notebook:run-all-cells")
+        run_command(page, "Run", "runmenu:run-all")
         expect(boxes).to_have_count(len(graded), timeout=120_000)
         for i, q in enumerate(graded):
             box = boxes.nth(i)
