@@ -1,0 +1,73 @@
+"""The `mobility-course` command as a trainer types it: help, errors, the grading cycle."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_course
+
+EXE = str(Path(sys.executable).parent / "mobility-course")
+COMMANDS = ["build", "lab", "serve", "demo-cohort", "grade", "feedback", "budget"]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help(command):
+    done = run(*([command] if command else []), "--help")
+    assert done.returncode == 0
+    assert "Usage: mobility-course" in done.stdout
+    if command is None:
+        for name in COMMANDS:
+            assert name in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["no-such-command"], "No such command"),
+        (["demo-cohort"], "Missing option '--learners'"),
+        (["demo-cohort", "--learners", "zero"], "'zero' is not a valid integer"),
+        (["demo-cohort", "--learners", "0"], "0 is not in the range"),
+        (["serve", "--port", "99999"], "99999 is not in the range"),
+        (["build", "c9-unknown"], "unknown module 'c9-unknown'"),
+    ],
+)
+def test_wrong_arguments_get_one_line_and_non_zero_exit(args, message, tmp_path):
+    course = copy_course(tmp_path / "course")
+    done = run(*args, cwd=course)
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert message in lines[0] and lines[0].startswith("mobility-course: error:")
+    assert "Traceback" not in done.stderr
+
+
+def test_outside_a_course_folder(tmp_path):
+    done = run("grade", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "no course here" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_trainer_cycle_from_the_command_line(tmp_path):
+    course = copy_course(tmp_path / "course")
+    assert run("build", cwd=course).returncode == 0
+    done = run("demo-cohort", "--learners", "2", "--seed", "3", cwd=course)
+    assert done.returncode == 0, done.stderr
+    assert "coach-01: perfect" in done.stdout and "coach-02: partial" in done.stdout
+    assert (course / "submitted" / "coach-01" / "c1-1-develop" / "answers.json").exists()
+    done = run("grade", cwd=course)
+    assert done.returncode == 0, done.stderr
+    assert "coach-01" in done.stdout and "18 / 18 ✔" in done.stdout
+    row = next(line for line in done.stdout.splitlines() if "coach-02" in line)
+    assert "/ 18" in row and "18 / 18" not in row
+    done = run("feedback", cwd=course)
+    assert done.returncode == 0, done.stderr
+    assert (course / "feedback" / "coach-02" / "c1-1-develop" / "c1-1-develop.html").exists()
