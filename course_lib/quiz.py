@@ -35,6 +35,18 @@ def _markdown(text: str) -> str:
         return f"<p>{html.escape(text)}</p>"
 
 
+# Long option texts must wrap: ipywidgets gives each radio label a fixed height, so
+# wrapped lines would overlap the next option.
+_CSS = """<style>
+.mc-quiz .widget-radio-box label { height: auto !important; line-height: 1.35;
+  white-space: normal; margin: 2px 0 6px 0; display: flex; flex-direction: row-reverse;
+  justify-content: flex-end; align-items: flex-start; gap: 6px; }
+.mc-quiz .widget-radio-box input { margin-top: 3px; flex-shrink: 0; }
+.mc-quiz .widget-dropdown select { white-space: normal; }
+.mc-quiz .mc-question p { margin: 4px 0; }
+</style>"""
+
+
 def _prompt_html(q: Question, label: str) -> str:
     unit = f" <em>(answer in {html.escape(q.unit)})</em>" if q.type == "numeric" and q.unit else ""
     how = {
@@ -43,7 +55,7 @@ def _prompt_html(q: Question, label: str) -> str:
         "matching": " <em>Choose the matching definition for each term.</em>",
     }.get(q.type, "")
     return (
-        f'<div class="mc-question"><strong>{html.escape(label)}</strong> '
+        f'{_CSS}<div class="mc-question"><strong>{html.escape(label)}</strong> '
         f"{_markdown(q.prompt)}{unit}{how}</div>"
     )
 
@@ -59,7 +71,7 @@ class _Input:
         full = w.Layout(width="auto")
         if q.type in ("single", "truefalse"):
             options = (
-                [(text, key) for key, text in q.options.items()]
+                [(f"{key}) {text}", key) for key, text in q.options.items()]
                 if q.type == "single"
                 else [("True", True), ("False", False)]
             )
@@ -69,7 +81,8 @@ class _Input:
             self.boxes = {key: w.Checkbox(value=False, indent=False,
                                           layout=w.Layout(width="28px")) for key in q.options}
             self.widget = w.VBox(
-                [w.HBox([self.boxes[k], w.HTML(html.escape(t))]) for k, t in q.options.items()]
+                [w.HBox([self.boxes[k], w.HTML(html.escape(f"{k}) {t}"))])
+                 for k, t in q.options.items()]
             )
             self.parts = list(self.boxes.values())
         elif q.type == "numeric":
@@ -189,7 +202,8 @@ class Practice:
         result = w.HTML()
         answer = _Input(q)
         button = w.Button(description="Check my answer", button_style="primary",
-                          icon="check", layout=w.Layout(width="auto"))
+                          icon="check",
+                          layout=w.Layout(width="auto", align_self="flex-start"))
 
         def check(_button: Any) -> None:
             raw = answer.get()
@@ -209,7 +223,7 @@ class Practice:
         button.on_click(check)
         display(w.VBox([w.HTML(_prompt_html(q, label)), answer.widget, button, result],
                        layout=w.Layout(border="1px solid #ddd", padding="8px", margin="8px 0"))
-                .add_class("mc-practice"))
+                .add_class("mc-practice").add_class("mc-quiz"))
 
 
 class ValidationTest:
@@ -297,7 +311,7 @@ class ValidationTest:
         self._inputs[qid] = answer
         display(w.VBox([w.HTML(_prompt_html(q, self._label(q))), answer.widget, status],
                        layout=w.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"))
-                .add_class("mc-graded"))
+                .add_class("mc-graded").add_class("mc-quiz"))
 
     def answer(self, qid: str, value: Any) -> None:
         """Record an answer from code (the same store the widget writes to)."""

@@ -71,3 +71,16 @@ def test_every_module_is_declared_once():
     ids = [m.id for m in all_modules()]
     assert len(ids) == 7 and len(set(ids)) == 7
     assert ids[0] == "c1-1-develop"
+
+
+def test_worked_case_in_the_lesson_matches_the_engine():
+    """The Valencia arithmetic written in C1.1 is what the budget engine computes."""
+    from course_lib.cases import cork_budget, valencia_budget
+
+    text = (REPO / "source" / "c1-1-develop" / "c1-1-develop.ipynb").read_text(encoding="utf-8")
+    valencia = valencia_budget().totals
+    for figure in (valencia["total"], valencia["travel"], valencia["organisational_support"]):
+        written = f"{figure:,.2f}".replace(",", "\u202f").replace("\u202f", " ")
+        assert written in text, f"{written} is not in the lesson"
+    assert valencia["total"] == 11931.20  # 1 600 + 6 064.80 + 2 766.40 + 1 400 + 100
+    assert cork_budget().totals["total"] == 14538.90  # 6 x 1 964.80 + 2 650.10 + 100

@@ -38,6 +38,11 @@ def test_release_is_in_sync_with_source(course):
             )
 
 
+def test_build_removes_answers_left_in_source(course):
+    assert not (course / "source" / MID / "answers.json").exists()
+    assert not (course / "release" / MID / "answers.json").exists()
+
+
 def test_release_holds_no_solution_hidden_test_or_key():
     for mid in released_modules(REPO):
         folder = REPO / "release" / mid

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -83,3 +84,46 @@ def test_solutions_are_not_served(voila_app):
     assert not (root / "site" / "source").exists()
     with pytest.raises(urllib.error.HTTPError):
         fetch(base + "/voila/render/source/c1-1-develop/c1-1-develop.ipynb")
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(300)
+def test_a_visitor_practises_in_the_browser(voila_app):
+    """Anyone in the web app: home page, then a practice question with instant feedback."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from course_lib.questions import load_bank
+
+    from .conftest import CHROMIUM_ARGS, REPO, chromium_or_skip
+
+    chromium = chromium_or_skip()
+    base, _ = voila_app
+    question = load_bank("c1-1-develop").practice()[0]
+    assert question.type == "single"
+    keys = list(question.options)
+    wrong = next(k for k in keys if k != question.answer)
+    shots = REPO / "test-artifacts"
+    shots.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(90_000)
+        page.goto(base + "/")
+        expect(page.get_by_text("Develop a European and international mobility project")
+               ).to_be_visible()
+        page.screenshot(path=str(shots / "voila-home.png"), full_page=True)
+        link = page.get_by_role("link",
+                                name="Develop a European and international mobility project")
+        page.goto(urllib.parse.urljoin(page.url, link.get_attribute("href")))  # the home link
+        box = page.locator(".mc-practice").first
+        expect(box).to_be_visible(timeout=120_000)
+        box.scroll_into_view_if_needed()
+        box.locator("input[type=radio]").nth(keys.index(wrong)).check()
+        box.get_by_role("button", name="Check my answer").click()
+        expect(box.locator(".mc-feedback")).to_contain_text("Not quite")
+        box.locator("input[type=radio]").nth(keys.index(question.answer)).check()
+        box.get_by_role("button", name="Check my answer").click()
+        expect(box.locator(".mc-feedback")).to_contain_text("Correct")
+        box.screenshot(path=str(shots / "voila-practice.png"))
+        expect(page.get_by_text("practice.ask(")).to_have_count(0)  # no code in the web app
+        browser.close()
