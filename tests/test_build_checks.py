@@ -13,7 +13,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from course_lib.course import source_problems
 
-from .conftest import REPO, copy_course
+from .conftest import copy_course
 
 
 def meta(grade_id=None, **flags):
