@@ -34,7 +34,7 @@ def assemble_site(root: Path, site: Path | None = None) -> Path:
 
 
 def voila_config(preheat: bool) -> dict:
-    """Voila settings: hard execution timeout, lab template, preheated home page."""
+    """Voila settings: hard execution timeout, lab template, one preheated kernel a page."""
     config: dict = {
         "VoilaConfiguration": {"template": "lab", "show_tracebacks": False},
         "VoilaExecutor": {"timeout": 60},
@@ -43,7 +43,7 @@ def voila_config(preheat: bool) -> dict:
     if preheat:
         config["VoilaConfiguration"]["preheat_kernel"] = True
         config["VoilaKernelManager"] = {
-            "kernel_pools_config": {"default": {"pool_size": 0}, HOME: {"pool_size": 1}},
+            "kernel_pools_config": {"default": {"pool_size": 1}},
             "fill_delay": 0,
         }
     return config
