@@ -68,5 +68,5 @@ def serve(site: Path, port: int = 8866, ip: str = "localhost", open_browser: boo
     argv = [str(site), f"--port={port}", f"--Voila.ip={ip}",
             f"--Voila.open_browser={open_browser}"]
     if preheat:
-        argv += ["--preheat_kernel=True", "--pool_size=0"]
+        argv += ["--preheat_kernel=True"]
     CourseVoila.launch_instance(argv=argv)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,3 +82,30 @@ CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 ]
+
+
+@contextmanager
+def running(argv: list[str], ready_url: str, log_path: Path, *, cwd: Path | None = None,
+            env: dict[str, str] | None = None, timeout: float = 120) -> Iterator[None]:
+    """A real server process for the tests: started, awaited until it answers, stopped."""
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(argv, cwd=cwd, env=env or dict(os.environ), stdout=log,
+                                stderr=subprocess.STDOUT)
+        try:
+            deadline = time.time() + timeout
+            while True:
+                if proc.poll() is not None or time.time() > deadline:
+                    pytest.fail(f"{Path(argv[0]).name} did not start within {timeout:.0f} s:\n"
+                                f"{log_path.read_text()[-3000:]}")
+                try:
+                    urllib.request.urlopen(ready_url, timeout=5)
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            yield
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from course_lib.course import answer_cells
 from course_lib.lab import lab_command, prepare_workspace
 from course_lib.questions import load_bank
 
-from .conftest import CHROMIUM_ARGS, chromium_or_skip, free_port
+from .conftest import CHROMIUM_ARGS, chromium_or_skip, free_port, running
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 MID = "c1-1-develop"
@@ -35,26 +34,9 @@ def jupyterlab(course, tmp_path):
     prepare_workspace(course, work)
     port, token = free_port(), "course-test-token"
     argv, env = lab_command(work, port=port, open_browser=False, token=token)
-    log = (tmp_path / "lab.log").open("w")
-    proc = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while True:
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
-            pytest.fail(f"JupyterLab did not start: {(tmp_path / 'lab.log').read_text()[-3000:]}")
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
-            break
-        except OSError:
-            time.sleep(0.5)
-    yield chromium, base, token, work
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running(argv, f"{base}/api/status?token={token}", tmp_path / "lab.log", env=env):
+        yield chromium, base, token, work
 
 
 def run_command(page, menu: str, command: str) -> None:

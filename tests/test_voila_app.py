@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from .conftest import copy_course, free_port
+from .conftest import copy_course, free_port, running
 
 pytestmark = pytest.mark.slow
 
@@ -22,31 +19,11 @@ def voila_app(tmp_path_factory):
     """One `mobility-course serve` for the whole session (cold kernels: fast start)."""
     root = copy_course(tmp_path_factory.mktemp("voila-course"))
     port = free_port()
-    log = (root / "voila.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "course_lib.cli", "serve", "--no-browser", "--no-preheat",
-         f"--port={port}", "--ip=127.0.0.1"],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ},
-    )
+    argv = [sys.executable, "-m", "course_lib.cli", "serve", "--no-browser", "--no-preheat",
+            f"--port={port}", "--ip=127.0.0.1"]
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"voila exited: {(root / 'voila.log').read_text()[-3000:]}")
-        try:
-            urllib.request.urlopen(base + "/voila/tree", timeout=5)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        pytest.fail("voila did not start within 90 s")
-    yield base, root
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running(argv, base + "/voila/tree", root / "voila.log", cwd=root, timeout=90):
+        yield base, root
 
 
 def fetch(url: str) -> tuple[str, str]:
