@@ -17,7 +17,7 @@ from rich.table import Table
 from .course import CourseError, course_root
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 def _root(ctx: click.Context) -> Path:
@@ -42,9 +42,10 @@ def main_group(ctx: click.Context, course: Path | None) -> None:
 def build(ctx: click.Context, modules: tuple[str, ...]) -> None:
     """Generate release/ from source/ with nbgrader (all modules, or those named)."""
     from .course import build as build_release
+    from .course import quiet_stderr
 
     root = _root(ctx)
-    with console.status("nbgrader generate_assignment…") as status:
+    with console.status("nbgrader generate_assignment…") as status, quiet_stderr(root):
         results = build_release(root, modules or None,
                                 progress=lambda m: status.update(f"building {m}…"))
     failed = 0
@@ -108,12 +109,12 @@ def _score_table(report) -> Table:
 def grade(ctx: click.Context) -> None:
     """Autograde every submission in submitted/ and print learners × modules scores."""
     from .course import grade as autograde
-    from .course import submissions
+    from .course import quiet_stderr, submissions
 
     root = _root(ctx)
     total = len(submissions(root))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=errors, transient=True) as bar:
+                  console=console, transient=True) as bar, quiet_stderr(root) as log:
         task = bar.add_task("autograding", total=total)
 
         def step(learner: str, mid: str) -> None:
@@ -121,6 +122,7 @@ def grade(ctx: click.Context) -> None:
             bar.advance(task)
 
         report = autograde(root, progress=step)
+    console.print(f"nbgrader's own messages: {log.name}")
     console.print(_score_table(report))
     console.print("✔ = pass mark reached (see each module's validation modalities)")
     for (learner, mid), reason in sorted(report.failures.items()):
@@ -133,10 +135,11 @@ def grade(ctx: click.Context) -> None:
 @click.pass_context
 def feedback(ctx: click.Context) -> None:
     """Generate feedback HTML for every autograded submission (feedback/)."""
-    from .course import generate_feedback
+    from .course import generate_feedback, quiet_stderr
 
     root = _root(ctx)
-    failures = generate_feedback(root)
+    with quiet_stderr(root):
+        failures = generate_feedback(root)
     for (learner, mid), reason in sorted(failures.items()):
         errors.print(f"[red]no feedback[/] {learner} / {mid}: {reason}")
     console.print(f"feedback written under {root / 'feedback'}")

@@ -7,6 +7,7 @@ the folder that holds ``nbgrader_config.py``, ``source/`` and ``release/``.
 from __future__ import annotations
 
 import ast
+import contextlib
 import os
 import random
 import re
@@ -85,6 +86,30 @@ def _log_error(result: dict[str, Any]) -> str:
         if hits:
             return re.sub(r"^\[[^\]]*\]\s*", "", hits[-1])
     return lines[-1] if lines else "nbgrader failed without a message"
+
+
+LOG_NAME = "nbgrader.log"
+
+
+@contextlib.contextmanager
+def quiet_stderr(root: Path):
+    """Send nbgrader's and the kernels' own messages to ``<root>/nbgrader.log``.
+
+    Kernels started by nbgrader write warnings straight to file descriptor 2, so the
+    redirection is done at that level; the trainer's terminal keeps the course's output.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with (root / LOG_NAME).open("a", encoding="utf-8") as log:
+        log.write(f"\n--- {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
+        log.flush()
+        os.dup2(log.fileno(), 2)
+        try:
+            yield root / LOG_NAME
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 # -- checking a source notebook before nbgrader sees it -----------------------------------
