@@ -105,9 +105,11 @@ def _score_table(report) -> Table:
 
 
 @main_group.command()
+@click.option("--force", is_flag=True,
+              help="Grade again submissions that were already autograded.")
 @click.pass_context
-def grade(ctx: click.Context) -> None:
-    """Autograde every submission in submitted/ and print learners × modules scores."""
+def grade(ctx: click.Context, force: bool) -> None:
+    """Autograde new submissions in submitted/ and print learners × modules scores."""
     from .course import grade as autograde
     from .course import quiet_stderr, submissions
 
@@ -121,7 +123,7 @@ def grade(ctx: click.Context) -> None:
             bar.update(task, description=f"autograding {learner} / {mid}")
             bar.advance(task)
 
-        report = autograde(root, progress=step)
+        report = autograde(root, progress=step, force=force)
     console.print(f"nbgrader's own messages: {log.name}")
     console.print(_score_table(report))
     console.print("✔ = pass mark reached (see each module's validation modalities)")

@@ -447,10 +447,19 @@ def _notebook_problem(path: Path) -> str | None:
     return None
 
 
-def grade(root: Path, progress: Callable[[str, str], None] | None = None) -> GradeReport:
-    """Autograde every submission in ``submitted/`` and read the scores from the gradebook.
+def already_graded(root: Path, learner: str, mid: str) -> bool:
+    """True when ``autograded/`` holds this very submission (same timestamp.txt)."""
+    stamp = Path(learner) / mid / "timestamp.txt"
+    done, sent = root / "autograded" / stamp, root / "submitted" / stamp
+    return done.is_file() and sent.is_file() and done.read_bytes() == sent.read_bytes()
 
-    A submission nbgrader cannot grade is reported with its reason; the others are graded.
+
+def grade(root: Path, progress: Callable[[str, str], None] | None = None,
+          force: bool = False) -> GradeReport:
+    """Autograde the submissions in ``submitted/`` and read the scores from the gradebook.
+
+    Submissions already autograded (same timestamp) are skipped unless ``force``; a
+    submission nbgrader cannot grade is reported with its reason, the others are graded.
     """
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -464,6 +473,8 @@ def grade(root: Path, progress: Callable[[str, str], None] | None = None) -> Gra
     for learner, mid in pairs:
         if progress:
             progress(learner, mid)
+        if not force and already_graded(root, learner, mid):
+            continue
         problem = _notebook_problem(root / "submitted" / learner / mid / f"{mid}.ipynb")
         if problem:
             failures[(learner, mid)] = problem

@@ -68,6 +68,17 @@ def test_trainer_cycle_from_the_command_line(tmp_path):
     assert "coach-01" in done.stdout and "18 / 18 ✔" in done.stdout
     row = next(line for line in done.stdout.splitlines() if "coach-02" in line)
     assert "/ 18" in row and "18 / 18" not in row
+    # a broken submission arrives: it is named, the others keep their scores, nothing regraded
+    broken = course / "submitted" / "coach-09" / "c1-1-develop"
+    broken.mkdir(parents=True)
+    (broken / "c1-1-develop.ipynb").write_text("{ not a notebook", encoding="utf-8")
+    done = run("grade", cwd=course)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "not graded coach-09 / c1-1-develop: c1-1-develop.ipynb is not a readable notebook "
+        "(NotJSONError)"]
+    assert "18 / 18 ✔" in done.stdout
+    assert "nbgrader" in (course / "nbgrader.log").read_text()  # its messages went there
     done = run("feedback", cwd=course)
     assert done.returncode == 0, done.stderr
     assert (course / "feedback" / "coach-02" / "c1-1-develop" / "c1-1-develop.html").exists()
