@@ -34,7 +34,7 @@ def gantt(plan: Plan | Schedule, ax=None, *, today: date | str | None = None, ti
                     markeredgecolor="black" if task.fixed else colour, markeredgewidth=1.5)
         else:
             edge = "black" if task.fixed else ("white" if task.illustrative else colour)
-            ax.barh(y, task.duration_days, left=start, height=0.6, color=colour, edgecolor=edge,
+            ax.barh(y, task.duration_days, left=start, height=0.6, facecolor=colour, edgecolor=edge,
                     linewidth=0.8, hatch="//" if task.illustrative else None, zorder=2)
         if item.slack_days > 0:
             end = start + task.duration_days

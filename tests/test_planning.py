@@ -255,3 +255,19 @@ def test_gantt_on_a_given_axes_from_a_plan():
         assert ax.get_title() == "chain"
     finally:
         plt.close(fig)
+
+
+def test_gantt_hatches_illustrative_durations_over_their_colour():
+    """Illustrative durations are hatched in a colour that stands out from the bar."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from datetime import date
+
+    from course_lib.planning import gantt, load_template
+
+    schedule = load_template("ka122-short-term").schedule(today=date(2025, 9, 1))
+    ax = gantt(schedule, today=date(2025, 9, 1))
+    hatched = [p for p in ax.patches if p.get_hatch() == "//"]
+    assert hatched, "illustrative tasks are drawn hatched"
+    assert all(p.get_hatchcolor() != p.get_facecolor() for p in hatched)
