@@ -58,3 +58,20 @@ def test_notebook_runs_headless(rel, tmp_path, monkeypatch):
         assert errors == [], errors
     # and under nbgrader (no widget built) it still finishes
     run(path, "validate", monkeypatch)
+
+
+def test_common_slips_show_a_message_not_a_traceback(monkeypatch):
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    nb = new_notebook(cells=[
+        new_code_cell("from course_lib.notebook import friendly_errors\n"
+                      "friendly_errors()\nanswer = ..."),
+        new_code_cell("total = 2 * answer"),       # uses an unanswered `...`
+        new_code_cell("print(travel_per_persn)"),  # a typo
+    ])
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
+    assert errors_of(nb) == []
+    shown = [o["data"]["text/html"] for c in nb.cells[1:] for o in c.outputs]
+    assert "still holds `...`" in shown[0]
+    assert "`travel_per_persn` is not known yet" in shown[1]
