@@ -43,11 +43,25 @@ def passed(message: str) -> None:
     show("ok", message)
 
 
+_voila_noted = False
+
+
 def problem(message: str) -> None:
-    """Report what to fix: raises ``AssertionError`` under nbgrader, else shows it."""
+    """Report what to fix: raises ``AssertionError`` under nbgrader, else shows it.
+
+    In the Voila app nobody can type an answer, so instead of a list of "fill in" messages
+    the visitor reads once where the exercises are done.
+    """
     __tracebackhide__ = True  # IPython hides this frame: the learner reads the message
+    global _voila_noted
     if runtime.is_grading():
         raise AssertionError(message)
+    if runtime.in_voila():
+        if not _voila_noted:
+            _voila_noted = True
+            show("info", "The exercises are done in JupyterLab, where you can type your "
+                         "answers; this web app shows them for reading.")
+        return
     show("problem", message)
 
 

@@ -163,3 +163,17 @@ def test_practice_check_button_gives_feedback(bank):
     radio.value = "a"
     button.click()
     assert "Correct" in result.value
+
+
+def test_exercise_checks_in_voila_say_once_where_to_work(monkeypatch, capsys):
+    from course_lib import feedback
+    from course_lib.exercises.c1_1 import check_days_funded, check_travel
+
+    shown = []
+    monkeypatch.setattr(feedback, "show", lambda kind, message: shown.append((kind, message)))
+    monkeypatch.setattr(feedback, "_voila_noted", False)
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    check_travel(...)
+    check_days_funded(...)
+    assert shown == [("info", "The exercises are done in JupyterLab, where you can type your "
+                              "answers; this web app shows them for reading.")]

@@ -53,6 +53,8 @@ def test_module_page_reads_well(voila_app):
     assert "Develop a European and international mobility project" in page
     assert "practice.ask(" not in page and "test.grade(" not in page
     assert "neither saved nor scored" in page  # the validation test is a preview here
+    assert page.count("The exercises are done in JupyterLab") == 1
+    assert "still holds" not in page
     assert_clean(page)
 
 
