@@ -13,7 +13,9 @@ from typing import Any
 from ..feedback import passed, problem
 from ..questions import AnswerError, parse_number
 
-__all__ = ["close_to", "expect_bool", "expect_date", "expect_number", "passed", "problem"]
+__all__ = [
+    "close_to", "diagnose", "expect_bool", "expect_date", "expect_number", "passed", "problem",
+]
 
 
 class NotAnswered(Exception):
@@ -77,3 +79,17 @@ def expect_bool(name: str, value: Any) -> bool | None:
 def close_to(value: float, expected: float, tolerance: float = 1.0) -> bool:
     """Equal within ``tolerance`` euros (learners round to the euro or the cent)."""
     return abs(value - expected) <= tolerance + 1e-9
+
+
+def diagnose(value: float, expected: float, right: str, mistakes: list[tuple[float, str]],
+             otherwise: str, tolerance: float = 1.0) -> None:
+    """Pass when ``value`` is ``expected``; else name the usual mistake it matches, if any."""
+    __tracebackhide__ = True
+    if close_to(value, expected, tolerance):
+        passed(right)
+        return
+    for amount, advice in mistakes:
+        if close_to(value, amount, tolerance):
+            problem(advice)
+            return
+    problem(otherwise)

@@ -12,7 +12,7 @@ from typing import Any
 from ..cases import CASE_YEAR, CORK, cork_budget, cork_distance_km
 from ..planning import weeks_before
 from ..rates import individual_support, load_rates
-from . import close_to, expect_bool, expect_date, expect_number, passed, problem
+from . import diagnose, expect_bool, expect_date, expect_number, passed, problem
 
 DEADLINE = date(2026, 2, 19)
 STEP_WEEKS = (3, 6, 4, 1)
@@ -33,19 +33,16 @@ def check_travel(travel_per_person: Any) -> None:
     value = expect_number("travel_per_person", travel_per_person, "180")
     if value is None:
         return
-    rates = _rates()
-    km = cork_distance_km()
+    rates, km = _rates(), cork_distance_km()
     expected = rates.travel_amount(km, green=False)
-    if close_to(value, expected, 0.5):
-        return passed(f"Right: {km:,.0f} km falls in the 500–1 999 km band, standard travel.")
-    if close_to(value, rates.travel_amount(km, green=True), 0.5):
-        return problem("That is the green-travel rate. These participants fly: use the "
-                       "standard rate of the band.")
-    if close_to(value, 2 * expected, 0.5):
-        return problem("Do not double the amount: the unit cost of the one-way band already "
-                       "covers the return trip.")
-    return problem(f"Not this amount. Find the band of {km:,.0f} km (one way) in the "
-                   "call-2021 travel table, standard column.")
+    diagnose(value, expected, f"Right: {km:,.0f} km falls in the 500–1 999 km band, standard "
+             "travel.", [
+                 (rates.travel_amount(km, green=True), "That is the green-travel rate. These "
+                  "participants fly: use the standard rate of the band."),
+                 (2 * expected, "Do not double the amount: the unit cost of the one-way band "
+                  "already covers the return trip."),
+             ], f"Not this amount. Find the band of {km:,.0f} km (one way) in the call-2021 "
+             "travel table, standard column.", tolerance=0.5)
 
 
 def check_days_funded(days_funded: Any) -> None:
@@ -54,16 +51,13 @@ def check_days_funded(days_funded: Any) -> None:
     value = expect_number("days_funded", days_funded, "30 + 2")
     if value is None:
         return
-    if close_to(value, _days(), 0):
-        return passed("Right: 21 days of activity + 2 travel days for standard travel.")
-    if close_to(value, CORK["activity_days"], 0):
-        return problem("Add the funded travel days: individual support also pays the days "
-                       "spent travelling.")
-    if value > _days():
-        return problem("Too many days: with standard travel (plane), at most 2 travel days "
-                       "are funded; 6 is the cap for green travel only.")
-    return problem("Count the days of activity, then add the travel days funded for "
-                   "standard travel.")
+    too_many = ("Too many days: with standard travel (plane), at most 2 travel days are "
+                "funded; 6 is the cap for green travel only.")
+    diagnose(value, _days(), "Right: 21 days of activity + 2 travel days for standard travel.",
+             [(CORK["activity_days"], "Add the funded travel days: individual support also "
+               "pays the days spent travelling.")],
+             too_many if value > _days() else "Count the days of activity, then add the "
+             "travel days funded for standard travel.", tolerance=0)
 
 
 def check_support(support_per_apprentice: Any) -> None:
@@ -74,25 +68,23 @@ def check_support(support_per_apprentice: Any) -> None:
     if value is None:
         return
     rates = _rates()
-    group = rates.country_group("IE")
-    days = _days()
-    expected = individual_support(days, group, "learner", rates)
-    if close_to(value, expected):
-        return passed(f"Right: {expected:,.2f} € for {days} funded days in group {group}.")
-    full = days * rates.daily_rate("learner", group)
-    if close_to(value, full):
-        return problem("From the 15th funded day the daily rate drops to 70 %: apply it to "
-                       "the days after day 14.")
-    if close_to(value, individual_support(CORK["activity_days"], group, "learner", rates)):
-        return problem("Include the 2 funded travel days in the count of days.")
-    for other in (g for g in (1, 2, 3) if g != group):
-        if close_to(value, individual_support(days, other, "learner", rates)):
-            return problem("Check the country group: Ireland is in group 1 in the call-2021 "
-                           "table.")
-    if close_to(value, individual_support(days, group, "staff", rates)):
-        return problem("That is the staff rate; apprentices receive the learners' rate.")
-    return problem("Not this amount. One apprentice: the learners' daily rate for Ireland "
-                   "for days 1 to 14, then 70 % of it for the remaining funded days.")
+    group, days = rates.country_group("IE"), _days()
+
+    def support(n: int, g: int = group, role: str = "learner") -> float:
+        return individual_support(n, g, role, rates)
+
+    diagnose(value, support(days), f"Right: {support(days):,.2f} € for {days} funded days in "
+             f"group {group}.", [
+                 (days * rates.daily_rate("learner", group), "From the 15th funded day the "
+                  "daily rate drops to 70 %: apply it to the days after day 14."),
+                 (support(CORK["activity_days"]), "Include the 2 funded travel days in the "
+                  "count of days."),
+                 *[(support(days, g), "Check the country group: Ireland is in group 1 in the "
+                    "call-2021 table.") for g in (1, 2, 3) if g != group],
+                 (support(days, role="staff"), "That is the staff rate; apprentices receive "
+                  "the learners' rate."),
+             ], "Not this amount. One apprentice: the learners' daily rate for Ireland for "
+             "days 1 to 14, then 70 % of it for the remaining funded days.")
 
 
 def check_project_grant(project_grant: Any) -> None:
@@ -102,18 +94,14 @@ def check_project_grant(project_grant: Any) -> None:
                           "4 * (320 + 1516.20 + 350) + 320 + 2766.40 + 100")
     if value is None:
         return
-    budget = cork_budget()
-    rates = _rates()
+    budget, rates = cork_budget(), _rates()
     total = budget.totals["total"]
-    if close_to(value, total):
-        return passed(f"Right: {total:,.2f} € for the project (call-2021 rates).")
     lines = budget.lines.set_index("participant_id")
     trainer = float(lines.loc["trainer", "total"])
     org = float(lines.loc["apprentice-1", "organisational_support"])
     inclusion = budget.totals["inclusion_support"]
-    group = rates.country_group("IE")
-    days = _days()
-    mistakes = [
+    group, days = rates.country_group("IE"), _days()
+    diagnose(value, total, f"Right: {total:,.2f} € for the project (call-2021 rates).", [
         (total - inclusion, "Add the inclusion support for the apprentice with fewer "
                             "opportunities."),
         (total + org, "The accompanying trainer is not counted for organisational support."),
@@ -123,15 +111,11 @@ def check_project_grant(project_grant: Any) -> None:
          + individual_support(days, group, "learner", rates),
          "The trainer, as accompanying person, receives the staff rate, not the learners' "
          "rate."),
-        (total - 2 * inclusion, "Add the inclusion support for the apprentice with fewer "
-                                "opportunities (and nothing for the others)."),
-    ]
-    for amount, advice in mistakes:
-        if close_to(value, amount):
-            return problem(advice)
-    return problem("Not this total. Add, for the 6 apprentices: travel + individual support + "
-                   "organisational support; for the trainer: travel + individual support; and "
-                   "the inclusion support.")
+        (total + (CORK["apprentices"] - 1) * inclusion, "Inclusion support is paid only for "
+         "the apprentice with fewer opportunities, not for every apprentice."),
+    ], "Not this total. Add, for the 6 apprentices: travel + individual support + "
+       "organisational support; for the trainer: travel + individual support; and the "
+       "inclusion support.")
 
 
 def check_latest_start(latest_start: Any) -> None:
