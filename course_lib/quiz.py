@@ -184,15 +184,13 @@ class Practice:
     def __init__(self, module: str) -> None:
         self.module = module
         self.bank = load_bank(module)
-        self._number = 0
 
     def ask(self, qid: str) -> None:
         """Show one practice question with a Check button."""
         q = self.bank[qid]
         if q.is_graded:
             raise ValueError(f"{qid} is a graded question: use ValidationTest.ask")
-        self._number += 1
-        label = f"Practice {self._number}."
+        label = f"Practice {[x.id for x in self.bank.practice()].index(qid) + 1}."
         if runtime.is_grading():
             print(f"{label} {q.prompt} (practice question, shown in JupyterLab)")
             return

@@ -177,3 +177,11 @@ def test_exercise_checks_in_voila_say_once_where_to_work(monkeypatch, capsys):
     check_days_funded(...)
     assert shown == [("info", "The exercises are done in JupyterLab, where you can type your "
                               "answers; this web app shows them for reading.")]
+
+
+def test_practice_numbers_stay_put_when_a_cell_is_run_again(bank, monkeypatch, capsys):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")  # text output, easy to read
+    practice = quiz.Practice("demo")
+    practice.ask("p1")
+    practice.ask("p1")
+    assert capsys.readouterr().out.count("Practice 1.") == 2
