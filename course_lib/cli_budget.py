@@ -41,7 +41,7 @@ SECTIONS = {
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"mobility-course: error: {message}", err=True)
     raise SystemExit(2)
 
 
@@ -123,7 +123,8 @@ def budget(mobilities: Path, rates_file: Path | None, year: int | None, fmt: str
     try:
         result = estimate(read_mobilities(mobilities, rates), rates, action=action)
     except MobilityFileError as err:
-        click.echo(f"error: {err.path}: {len(err.problems)} problem(s), nothing computed", err=True)
+        click.echo(f"mobility-course: error: {err.path}: {len(err.problems)} problem(s), "
+                   "nothing computed", err=True)
         for where, reason in err.problems:
             click.echo(f"  {where}: {reason}", err=True)
         raise SystemExit(2) from None
