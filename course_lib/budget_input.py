@@ -16,7 +16,7 @@ import pandas as pd
 
 from .activities import ACTIVITIES, ROLES
 from .countries import ALIASES, UnknownCountry, iso2
-from .distance import CityNotFound, city_distance_km
+from .distance import CityNotFound, route_km
 from .mobility import Mobility, MobilityError
 from .rates import RateTable
 
@@ -226,18 +226,13 @@ def with_distances(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     keys = ["origin_city", "origin_country", "destination_city", "destination_country"]
-    found, distances = [], {}
+    found = []
     for i in np.flatnonzero(missing):
-        key = tuple(frame[k].iloc[i] for k in keys)
-        if key not in distances:
-            try:
-                distances[key] = round(city_distance_km(*key), 1)
-            except CityNotFound as err:
-                distances[key] = err
-        if isinstance(distances[key], CityNotFound):
-            found.append(_where(frame, i, str(distances[key])))
+        km = route_km(*(frame[k].iloc[i] for k in keys))
+        if isinstance(km, CityNotFound):
+            found.append(_where(frame, i, str(km)))
         else:
-            frame.loc[frame.index[i], "distance_km"] = distances[key]
+            frame.loc[frame.index[i], "distance_km"] = km
     if found:
         raise MobilityError(found)
     return frame

@@ -13,25 +13,20 @@ import pandas as pd
 
 from .budget import DETAIL_COLUMNS, Budget, finish
 from .budget_input import to_frame, to_mobilities
-from .distance import CityNotFound, city_distance_km
+from .distance import CityNotFound, route_km
 from .eligibility import duration_range, eligibility_warnings
 from .mobility import Mobility, MobilityError, check_all, normalised
 from .money import money
 from .rates import RateTable, individual_support, load_rates
 
 
-def _with_distance(m: Mobility, cache: dict) -> Mobility | CityNotFound:
+def _with_distance(m: Mobility) -> Mobility | CityNotFound:
     if m.distance_km is not None:
         return m
-    key = (m.origin_city, m.origin_country, m.destination_city, m.destination_country)
-    if key not in cache:
-        try:
-            cache[key] = round(city_distance_km(*key), 1)
-        except CityNotFound as err:
-            cache[key] = err
-    if isinstance(cache[key], CityNotFound):
-        return cache[key]
-    return Mobility(**{**m.__dict__, "distance_km": cache[key]})
+    km = route_km(m.origin_city, m.origin_country, m.destination_city, m.destination_country)
+    if isinstance(km, CityNotFound):
+        return km
+    return Mobility(**{**m.__dict__, "distance_km": km})
 
 
 def estimate_loop(
@@ -47,8 +42,7 @@ def estimate_loop(
     else:
         items = [normalised(m) for m in mobilities]
     check_all(items, rates)
-    cache: dict = {}
-    resolved = [_with_distance(m, cache) for m in items]
+    resolved = [_with_distance(m) for m in items]
     failed = [(f"mobility {i + 1} ({m.participant_id})", str(r))
               for i, (m, r) in enumerate(zip(items, resolved, strict=True))
               if isinstance(r, CityNotFound)]

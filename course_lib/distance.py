@@ -155,3 +155,17 @@ __all__ = [
     "EARTH_RADIUS_KM", "City", "CityNotFound", "UnknownCountry", "city_distance_km",
     "find_city", "great_circle_km",
 ]
+
+
+@lru_cache(maxsize=4096)
+def route_km(origin_city: str, origin_country: str, destination_city: str,
+             destination_country: str) -> float | CityNotFound:
+    """One-way distance rounded to 0.1 km, or the :class:`CityNotFound` that says why not.
+
+    Cached: a project sends many participants along the same route.
+    """
+    try:
+        return round(city_distance_km(origin_city, origin_country, destination_city,
+                                      destination_country), 1)
+    except CityNotFound as err:
+        return err
