@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from course_lib.budget import Mobility, estimate, estimate_loop
-from course_lib.rates import load_rates
+from course_lib.erasmus.budget import Mobility, estimate, estimate_loop
+from course_lib.erasmus.rates import load_rates
 
 
 def random_mobilities(n: int, seed: int = 2021) -> list[Mobility]:

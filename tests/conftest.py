@@ -42,7 +42,7 @@ def copy_course(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def course(tmp_path_factory) -> Path:
     """A temporary copy of the course whose release/ was rebuilt by nbgrader."""
-    from course_lib.course import build
+    from course_lib.grading import build
 
     root = copy_course(tmp_path_factory.mktemp("course"))
     shutil.rmtree(root / "release")
@@ -56,7 +56,7 @@ def course(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def graded(course):
     """demo-cohort (3 learners), an all-wrong learner and a broken submission, graded once."""
-    from course_lib.course import demo_cohort, grade, simulate_submission
+    from course_lib.grading import demo_cohort, grade, simulate_submission
 
     demo_cohort(course, learners=3, seed=7)
     simulate_submission(course, "c1-1-develop",

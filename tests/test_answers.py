@@ -2,7 +2,7 @@
 
 import json
 
-from course_lib.answers import AnswerStore
+from course_lib.quiz.answers import AnswerStore
 
 
 def test_answers_survive_a_new_store(tmp_path):

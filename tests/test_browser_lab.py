@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from course_lib.course import answer_cells
-from course_lib.lab import lab_command, prepare_workspace
-from course_lib.questions import load_bank
+from course_lib.app.lab import lab_command, prepare_workspace
+from course_lib.grading import answer_cells
+from course_lib.quiz.questions import load_bank
 
 from .conftest import CHROMIUM_ARGS, chromium_or_skip, free_port, running
 

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from course_lib.budget import (
+from course_lib.erasmus.budget import (
     CATEGORIES,
     LINE_COLUMNS,
     Mobility,
@@ -23,8 +23,8 @@ from course_lib.budget import (
     estimate_loop,
     read_mobilities,
 )
-from course_lib.rates import RATES_DIR, available_years, individual_support, load_rates
-from course_lib.rates_schema import read_yaml
+from course_lib.erasmus.rates import RATES_DIR, available_years, individual_support, load_rates
+from course_lib.erasmus.rates_schema import read_yaml
 
 START = date(2026, 4, 7)
 EXAMPLE = Path(__file__).parents[1] / "course_lib" / "data" / "examples" / "valencia-bakery.csv"

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from course_lib.course import source_problems
+from course_lib.grading import source_problems
 
 from .conftest import copy_course
 

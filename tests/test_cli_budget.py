@@ -13,10 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from course_lib.budget import LINE_COLUMNS
-from course_lib.cli_budget import EXAMPLE, budget
-from course_lib.rates import RATES_DIR
-from course_lib.rates_schema import read_yaml
+from course_lib.cli.budget import EXAMPLE, budget
+from course_lib.erasmus.budget import LINE_COLUMNS
+from course_lib.erasmus.rates import RATES_DIR
+from course_lib.erasmus.rates_schema import read_yaml
 
 HEADER = ("participant_id,role,origin_city,origin_country,destination_city,destination_country,"
           "distance_km,start,end,travel_days,green_travel,fewer_opportunities")
@@ -189,7 +189,7 @@ def test_table_rendering_fits_a_terminal():
 
 
 def test_real_process_exit_status_and_streams(tmp_path):
-    code = "from course_lib.cli_budget import budget; budget()"
+    code = "from course_lib.cli.budget import budget; budget()"
     bad = write(tmp_path, GOOD, "L2,learner,,,,ES,597,2026-05-04,2026-04-07,,no,no")
     done = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True,
                           text=True, cwd=Path(__file__).parents[1], timeout=60)

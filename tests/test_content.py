@@ -7,9 +7,9 @@ import re
 import nbformat
 import pytest
 
-from course_lib.course import released_modules
-from course_lib.modules import all_modules, module
-from course_lib.questions import load_bank
+from course_lib.catalogue import all_modules, module
+from course_lib.grading import released_modules
+from course_lib.quiz.questions import load_bank
 
 from .conftest import REPO
 
@@ -75,7 +75,7 @@ def test_every_module_is_declared_once():
 
 def test_worked_case_in_the_lesson_matches_the_engine():
     """The Valencia arithmetic written in C1.1 is what the budget engine computes."""
-    from course_lib.cases import cork_budget, valencia_budget
+    from course_lib.lessons.cases.c1_1 import cork_budget, valencia_budget
 
     text = (REPO / "source" / "c1-1-develop" / "c1-1-develop.ipynb").read_text(encoding="utf-8")
     valencia = valencia_budget().totals

@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from course_lib import distance
-from course_lib.countries import UnknownCountry, iso2
-from course_lib.distance import (
+from course_lib.erasmus import distance
+from course_lib.erasmus.countries import UnknownCountry, iso2
+from course_lib.erasmus.distance import (
     EARTH_RADIUS_KM,
     CityNotFound,
     city_distance_km,

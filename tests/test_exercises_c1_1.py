@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from course_lib.exercises import c1_1
+from course_lib.lessons.checks import c1_1
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from course_lib.lab import lab_command, prepare_workspace
+from course_lib.app.lab import lab_command, prepare_workspace
 
 from .conftest import REPO
 

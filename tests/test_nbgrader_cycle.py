@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_lib.course import answer_cells, released_modules, source_problems
-from course_lib.modules import module
+from course_lib.catalogue import module
+from course_lib.grading import answer_cells, released_modules, source_problems
 
 from .conftest import REPO
 
@@ -118,7 +118,7 @@ def test_a_broken_submission_is_reported_and_the_others_graded(graded):
 
 
 def test_feedback_reveals_no_key(graded):
-    from course_lib.course import generate_feedback
+    from course_lib.grading import generate_feedback
 
     course, _ = graded
     assert generate_feedback(course) == {}

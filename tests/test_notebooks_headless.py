@@ -65,7 +65,7 @@ def test_common_slips_show_a_message_not_a_traceback(monkeypatch):
 
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     nb = new_notebook(cells=[
-        new_code_cell("from course_lib.notebook import friendly_errors\n"
+        new_code_cell("from course_lib.lessons import friendly_errors\n"
                       "friendly_errors()\nanswer = ..."),
         new_code_cell("total = 2 * answer"),       # uses an unanswered `...`
         new_code_cell("print(travel_per_persn)"),  # a typo

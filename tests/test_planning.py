@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pytest
 import yaml
 
-from course_lib.planning import (
+from course_lib.erasmus.planning import (
     Plan,
     PlanError,
     Span,
@@ -21,9 +21,11 @@ from course_lib.planning import (
     days_before,
     gantt,
     load_template,
+    plan_from_dict,
+    schedule,
     weeks_before,
 )
-from course_lib.planning_chart import CRITICAL
+from course_lib.erasmus.planning.chart import CRITICAL
 
 matplotlib.use("Agg")  # headless: no display in CI
 
@@ -67,7 +69,7 @@ def chain() -> Plan:
 def test_forward_schedule_of_a_chain():
     # A: 3 days from 1 March = 1-3 March; B starts 4 March, 2 days = 4-5 March;
     # the milestone is reached on 6 March.
-    s = chain().schedule("2026-03-01")
+    s = schedule(chain(), "2026-03-01")
     assert (s["a"].earliest_start, s["a"].earliest_finish) == (D(2026, 3, 1), D(2026, 3, 3))
     assert (s["b"].earliest_start, s["b"].earliest_finish) == (D(2026, 3, 4), D(2026, 3, 5))
     assert s["m"].earliest_start == s["m"].earliest_finish == D(2026, 3, 6)
@@ -81,7 +83,7 @@ def test_slack_of_a_shorter_parallel_branch():
         Task("long", "Long", 10), Task("short", "Short", 3),
         Task("end", "End", depends_on=("long", "short")),
     ))
-    s = plan.schedule("2026-03-01")
+    s = schedule(plan, "2026-03-01")
     assert s["short"].slack_days == 7
     assert s["short"].latest_start == D(2026, 3, 8)
     assert s["short"].latest_finish == D(2026, 3, 10)
@@ -95,11 +97,11 @@ def test_backward_from_a_fixed_deadline():
         Task("draft", "Drafting", 10),
         Task("deadline", "Call deadline", depends_on=("draft",), fixed=D(2026, 2, 19)),
     ))
-    s = plan.schedule(today="2026-01-01")
+    s = schedule(plan, today="2026-01-01")
     assert s.start == D(2026, 2, 9)
     assert (s["draft"].latest_start, s["draft"].latest_finish) == (D(2026, 2, 9), D(2026, 2, 18))
     assert s.warnings == []
-    late = plan.schedule(today="2026-02-12")
+    late = schedule(plan, today="2026-02-12")
     assert late.warnings and "must start by 2026-02-09, 3 days before today" in late.warnings[0]
 
 
@@ -109,7 +111,7 @@ def test_forward_plan_that_misses_a_fixed_date_warns_with_the_chain():
         Task("deadline", "Call deadline", depends_on=("draft",), fixed=D(2026, 2, 19)),
         Task("after", "After", 5, depends_on=("deadline",)),
     ))
-    s = plan.schedule("2026-02-01")
+    s = schedule(plan, "2026-02-01")
     # Drafting 1 Feb + 30 days: ready on 3 March, 12 days after the deadline.
     assert s["deadline"].earliest_start == D(2026, 3, 3)
     assert s["draft"].slack_days == -12
@@ -123,15 +125,15 @@ def test_anchor_a_departure():
         Task("book", "Booking", 14),
         Task("departure", "Departure", depends_on=("book",)),
     ))
-    s = plan.schedule(anchor="departure", on="2026-09-07", today="2026-01-01")
+    s = schedule(plan, anchor="departure", on="2026-09-07", today="2026-01-01")
     assert s["book"].latest_start == D(2026, 8, 24)  # 14 days: 24 Aug - 6 Sep
     assert plan.fix("departure", "2026-09-07").task("departure").fixed == D(2026, 9, 7)
     with pytest.raises(PlanError, match="anchor needs a date"):
-        plan.schedule(anchor="departure")
+        schedule(plan, anchor="departure")
     with pytest.raises(PlanError, match="anchor="):
-        plan.schedule(on="2026-09-07")
+        schedule(plan, on="2026-09-07")
     with pytest.raises(KeyError, match="no task 'flight'"):
-        plan.schedule(anchor="flight", on="2026-09-07")
+        schedule(plan, anchor="flight", on="2026-09-07")
 
 
 def test_span_rules_warn():
@@ -140,7 +142,7 @@ def test_span_rules_warn():
         Task("end", "Project end", depends_on=("work",)),
     ), spans=(Span("start", "end", "A KA122 project lasts 6 to 18 months", min_months=6,
                    max_months=18),))
-    (warning,) = plan.schedule("2026-03-01").warnings
+    (warning,) = schedule(plan, "2026-03-01").warnings
     assert "6 to 18 months" in warning and "60 days, too short" in warning
 
 
@@ -160,7 +162,7 @@ def test_invalid_plans(tasks, message):
 
 
 def test_schedule_table():
-    table = chain().schedule("2026-03-01").table()
+    table = schedule(chain(), "2026-03-01").table()
     assert list(table["id"]) == ["a", "b", "m"]
     assert {"earliest_start", "latest_finish", "slack_days", "critical"} <= set(table.columns)
 
@@ -189,7 +191,7 @@ def test_templates_have_the_steps_and_the_call_2026_deadline(name):
 
 def test_templates_fit_when_started_early_enough():
     for name in available_templates():
-        s = load_template(name).schedule("2025-10-01", today="2025-10-01")
+        s = schedule(load_template(name), "2025-10-01", today="2025-10-01")
         assert s.warnings == [], (name, s.warnings)
         assert s["submission"].earliest_finish < D(2026, 2, 19)
 
@@ -202,12 +204,12 @@ def test_erasmuspro_template_mobility_is_long_term():
 
 
 def test_a_template_after_its_deadline_cannot_fit():
-    s = load_template("ka122-short-term").schedule(today="2026-11-29")
+    s = schedule(load_template("ka122-short-term"), today="2026-11-29")
     assert any("cannot fit" in w and "before today (2026-11-29)" in w for w in s.warnings)
 
 
 def test_a_departure_too_early_for_the_template():
-    s = load_template("ka122-short-term").schedule(anchor="departure", on="2026-05-04",
+    s = schedule(load_template("ka122-short-term"), anchor="departure", on="2026-05-04",
                                                    today="2025-10-01")
     assert any("'Departure' is fixed on 2026-05-04" in w and "call_deadline ->" in w
                for w in s.warnings)
@@ -217,18 +219,18 @@ def test_unknown_template_and_template_errors(tmp_path):
     with pytest.raises(PlanError, match="available: erasmuspro-long, ka122-short-term"):
         load_template("ka131")
     with pytest.raises(PlanError, match=r"tasks\[0\]: unknown key 'duration'"):
-        Plan.from_dict({"name": "x", "tasks": [{"id": "a", "name": "A", "duration": 3}]}, "x.yaml")
+        plan_from_dict({"name": "x", "tasks": [{"id": "a", "name": "A", "duration": 3}]}, "x.yaml")
     with pytest.raises(PlanError, match=r"x.yaml: tasks\[0\].fixed: bad date"):
-        Plan.from_dict({"tasks": [{"id": "a", "name": "A", "fixed": "soon"}]}, "x.yaml")
+        plan_from_dict({"tasks": [{"id": "a", "name": "A", "fixed": "soon"}]}, "x.yaml")
     with pytest.raises(PlanError, match="x.yaml: task 'a' depends on unknown task 'b'"):
-        Plan.from_dict(yaml.safe_load("tasks: [{id: a, name: A, depends_on: b}]"), "x.yaml")
+        plan_from_dict(yaml.safe_load("tasks: [{id: a, name: A, depends_on: b}]"), "x.yaml")
 
 
 # -- Gantt chart ------------------------------------------------------------------------
 
 
 def test_gantt_draws_bars_milestones_and_dates():
-    s = load_template("ka122-short-term").schedule("2025-10-01", today="2025-10-01")
+    s = schedule(load_template("ka122-short-term"), "2025-10-01", today="2025-10-01")
     ax = gantt(s, today="2026-01-15")
     try:
         tasks = [t for t in s.tasks if not t.task.milestone]
@@ -264,10 +266,8 @@ def test_gantt_hatches_illustrative_durations_over_their_colour():
     matplotlib.use("Agg")
     from datetime import date
 
-    from course_lib.planning import gantt, load_template
-
-    schedule = load_template("ka122-short-term").schedule(today=date(2025, 9, 1))
-    ax = gantt(schedule, today=date(2025, 9, 1))
+    timeline = schedule(load_template("ka122-short-term"), today=date(2025, 9, 1))
+    ax = gantt(timeline, today=date(2025, 9, 1))
     hatched = [p for p in ax.patches if p.get_hatch() == "//"]
     assert hatched, "illustrative tasks are drawn hatched"
     assert all(p.get_hatchcolor() != p.get_facecolor() for p in hatched)

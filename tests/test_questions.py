@@ -2,7 +2,7 @@
 
 import pytest
 
-from course_lib.questions import (
+from course_lib.quiz.questions import (
     AnswerError,
     QuizError,
     answer_hash,

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from course_lib import quiz
-from course_lib.questions import parse_bank
+from course_lib.quiz import widgets as quiz
+from course_lib.quiz.questions import parse_bank
 
 BANK = """
 module: demo
@@ -166,8 +166,8 @@ def test_practice_check_button_gives_feedback(bank):
 
 
 def test_exercise_checks_in_voila_say_once_where_to_work(monkeypatch, capsys):
-    from course_lib import feedback
-    from course_lib.exercises.c1_1 import check_days_funded, check_travel
+    from course_lib.lessons.checks.c1_1 import check_days_funded, check_travel
+    from course_lib.quiz import feedback
 
     shown = []
     monkeypatch.setattr(feedback, "show", lambda kind, message: shown.append((kind, message)))

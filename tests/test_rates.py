@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_lib.rates import (
+from course_lib.erasmus.rates import (
     RATES_DIR,
     RatesError,
     UnknownCountry,
@@ -21,7 +21,7 @@ from course_lib.rates import (
     tier_days_array,
     travel_band,
 )
-from course_lib.rates_schema import read_yaml, validate
+from course_lib.erasmus.rates_schema import read_yaml, validate
 
 R2021 = load_rates(2021)
 

@@ -71,7 +71,7 @@ def test_a_visitor_practises_in_the_browser(voila_app):
     """Anyone in the web app: home page, then a practice question with instant feedback."""
     from playwright.sync_api import expect, sync_playwright
 
-    from course_lib.questions import load_bank
+    from course_lib.quiz.questions import load_bank
 
     from .conftest import CHROMIUM_ARGS, REPO, chromium_or_skip
 

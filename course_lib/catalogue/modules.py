@@ -1,0 +1,96 @@
+"""The course's modules: one declaration, read by notebooks, the CLI and the tests.
+
+>>> module("c1-1-develop").code
+'C1.1'
+>>> [m.id for m in all_modules()][:2]
+['c1-1-develop', 'c1-2-implement']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
+
+from ..data import DATA_DIR
+
+DATA = DATA_DIR
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module of the ATMA kit, with its validation modalities."""
+
+    id: str
+    code: str
+    topic: str
+    title: str
+    minutes: int
+    objectives: tuple[str, ...] = field(default_factory=tuple)
+    prerequisites: tuple[str, ...] = field(default_factory=tuple)
+    points: int | None = None
+    pass_mark: int | None = None
+
+    @property
+    def notebook(self) -> str:
+        """File name of the module's notebook, ``<id>.ipynb``."""
+        return f"{self.id}.ipynb"
+
+    @property
+    def is_gradable(self) -> bool:
+        """True once the module has a graded validation test."""
+        return self.points is not None
+
+    def passed(self, score: float) -> bool:
+        """Whether ``score`` reaches the module's pass mark.
+
+        >>> module("c1-1-develop").passed(13)
+        True
+        """
+        if self.pass_mark is None:
+            raise ValueError(f"module {self.id} has no validation test yet")
+        return score >= self.pass_mark
+
+
+@cache
+def _load() -> tuple[dict[str, str], tuple[Module, ...]]:
+    raw = yaml.safe_load((DATA / "modules.yaml").read_text(encoding="utf-8"))
+    modules = tuple(
+        Module(
+            id=m["id"],
+            code=m["code"],
+            topic=m["topic"],
+            title=m["title"],
+            minutes=int(m["minutes"]),
+            objectives=tuple(m.get("objectives") or ()),
+            prerequisites=tuple(m.get("prerequisites") or ()),
+            points=m.get("points"),
+            pass_mark=m.get("pass_mark"),
+        )
+        for m in raw["modules"]
+    )
+    return dict(raw["topics"]), modules
+
+
+def all_modules() -> list[Module]:
+    """Every module of the kit, in course order."""
+    return list(_load()[1])
+
+
+def topics() -> dict[str, str]:
+    """The kit's five topics, C1 to C5."""
+    return dict(_load()[0])
+
+
+def module_ids() -> list[str]:
+    """The ids of all modules, in course order."""
+    return [m.id for m in all_modules()]
+
+
+def module(module_id: str) -> Module:
+    """The module with this id; a clear error names the known ids otherwise."""
+    for m in all_modules():
+        if m.id == module_id:
+            return m
+    raise KeyError(f"unknown module {module_id!r}; known modules: {', '.join(module_ids())}")

@@ -1,0 +1,113 @@
+"""Blocks every module notebook shows: header, how-to, validation modalities, resources.
+
+They read the module's declaration (``course_lib/data/modules.yaml``), so objectives,
+time, points and pass mark are written once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from IPython.display import Markdown, display
+
+from ..catalogue.modules import all_modules, module, topics
+
+
+def header_markdown(module_id: str) -> str:
+    """The opening of a module: kit topic, objectives, time and prerequisites."""
+    m = module(module_id)
+    lines = [
+        f"**Topic {m.topic}: {topics()[m.topic]}**",
+        "",
+        f"**Estimated time:** about {m.minutes} minutes, including the validation test.",
+        "",
+        "**By the end of this module you will be able to:**",
+        "",
+        *[f"{i}. {goal}" for i, goal in enumerate(m.objectives, start=1)],
+        "",
+        "**Prerequisites:** " + " ".join(m.prerequisites),
+    ]
+    if m.is_gradable:
+        lines += ["", f"**Validation:** a graded test at the end, {m.points} points; the module "
+                  f"is validated from {m.pass_mark} points."]
+    return "\n".join(lines)
+
+
+def header(module_id: str) -> None:
+    display(Markdown(header_markdown(module_id)))
+
+
+def validation_markdown(module_id: str) -> str:
+    """The validation modalities of a module, as the learner reads them before the test."""
+    m = module(module_id)
+    if not m.is_gradable:
+        return "This module has no graded test yet."
+    return "\n".join([
+        f"This test is worth **{m.points} points**. The module is **validated from "
+        f"{m.pass_mark} points** ({m.pass_mark / m.points:.0%}).",
+        "",
+        "- **Quiz questions**: click or type your answer. It is saved at once in the file "
+        "`answers.json` next to this notebook, and shown again if you reopen the notebook. "
+        "The cell under each question only confirms that an answer is recorded: the score "
+        "comes when your trainer grades the module.",
+        "- **Exercises**: replace each `...` with your answer and run the cell "
+        "(Shift+Enter). The check below it tells you what to fix.",
+        "- When you are done, save the notebook (Ctrl+S) and submit the module the way your "
+        "trainer told you (the *Assignments* panel, or the `nbgrader submit` command).",
+    ])
+
+
+def validation_modalities(module_id: str) -> None:
+    display(Markdown(validation_markdown(module_id)))
+
+
+def _friendly_message(etype: type, evalue: BaseException) -> str:
+    text = str(evalue)
+    if etype is TypeError and "ellipsis" in text:
+        return ("One of the names used in this cell still holds `...`: answer the earlier "
+                "question first (replace its `...` and run its cell), then run this cell again.")
+    if etype is NameError:
+        name = getattr(evalue, "name", None) or text
+        return (f"`{name}` is not known yet: run the cells above this one first "
+                "(Shift+Enter on each), and check the spelling.")
+    if etype is ZeroDivisionError:
+        return "This cell divides by zero: check the numbers you typed."
+    return f"Python could not run this cell: {etype.__name__}: {text}"
+
+
+def friendly_errors() -> None:
+    """Show learners a plain message instead of a traceback for common slips.
+
+    Only in an interactive kernel: under nbgrader, errors must stay errors.
+    """
+    from IPython import get_ipython
+
+    from ..quiz import feedback, runtime
+
+    shell = get_ipython()
+    if shell is None or runtime.is_grading():
+        return
+
+    def handler(shell, etype, evalue, tb, tb_offset=None):  # noqa: ARG001 - IPython API
+        feedback.show("problem", _friendly_message(etype, evalue))
+        return []
+
+    shell.set_custom_exc((NameError, TypeError, ZeroDivisionError), handler)
+
+
+def catalogue_markdown(folder: str | Path = "modules") -> str:
+    """The kit's modules by topic, linking those whose notebook is in ``folder``."""
+    base = Path(folder)
+    lines = ["| Module | Title | Time | Validation |", "|---|---|---|---|"]
+    for m in all_modules():
+        path = base / m.id / m.notebook
+        title = f"[{m.title}]({path.as_posix()})" if path.is_file() else (
+            f"{m.title} *(in preparation)*")
+        validation = (f"{m.points} points, validated from {m.pass_mark}"
+                      if m.is_gradable else "—")
+        lines.append(f"| **{m.code}** | {title} | {m.minutes} min | {validation} |")
+    return "\n".join(lines)
+
+
+def catalogue(folder: str | Path = "modules") -> None:
+    display(Markdown(catalogue_markdown(folder)))
