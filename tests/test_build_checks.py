@@ -50,11 +50,35 @@ def test_a_good_notebook_has_no_problem(tmp_path):
           new_code_cell("1", metadata=meta("t", grade=True, points=1))],
          "solution markers in a cell that is not an answer cell"),
         ([new_code_cell("print(1)")], "no graded cell"),
+        ([new_code_cell('test.score("v1", "c")', metadata=meta("t", grade=True, points=1))],
+         "cell 1: a graded key (test.score) would reach release/"),
+        ([new_code_cell('test.grade("v1", "664c4475523be91c0172d6b33a05641e")',
+                        metadata=meta("t", grade=True, points=1))],
+         "a hash-like hex string would reach release/"),
+        ([new_code_cell('test.ask("v1")\ntest.answer("v1", "c")',
+                        metadata=meta("a", solution=True)),
+          new_code_cell("1", metadata=meta("t", grade=True, points=1))],
+         "cell 1: a quiz answer (test.answer) would reach release/"),
+        ([new_code_cell("### BEGIN HIDDEN TESTS\nkey = 1\n### END HIDDEN TESTS"),
+          new_code_cell("1", metadata=meta("t", grade=True, points=1))],
+         "cell 1: hidden tests in a cell that is not a graded test cell"),
+        ([new_code_cell("### BEGIN HIDDEN TESTS\nkey = 1",
+                        metadata=meta("t", grade=True, points=1))], "do not pair up"),
     ],
 )
 def test_problems_are_named(tmp_path, cells, reason):
     problems = source_problems(write(tmp_path, *cells))
     assert any(reason in p for p in problems), problems
+
+
+def test_a_key_in_hidden_tests_or_a_solution_is_fine(tmp_path):
+    path = write(tmp_path,
+                 new_code_cell('test.ask("v1")\n### BEGIN SOLUTION\ntest.answer("v1", "c")\n'
+                               "### END SOLUTION", metadata=meta("a", solution=True)),
+                 new_code_cell('test.recorded("v1")\n### BEGIN HIDDEN TESTS\n'
+                               'test.score("v1", "c", why="C.")\n### END HIDDEN TESTS',
+                               metadata=meta("t", grade=True, points=1)))
+    assert source_problems(path) == []
 
 
 def test_not_a_notebook(tmp_path):
@@ -64,7 +88,7 @@ def test_not_a_notebook(tmp_path):
 
 
 @pytest.mark.slow
-def test_build_names_the_broken_module_and_builds_the_rest(tmp_path):
+def test_build_names_the_broken_module(tmp_path):
     course = copy_course(tmp_path / "course")
     nb_path = course / "source" / "c1-1-develop" / "c1-1-develop.ipynb"
     nb = nbformat.read(nb_path, as_version=4)
@@ -79,3 +103,21 @@ def test_build_names_the_broken_module_and_builds_the_rest(tmp_path):
     assert "c1-1-develop" in done.stderr and "duplicate grade_id 'test-v1'" in done.stderr
     assert not (course / "release" / "c1-1-develop").exists()
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_build_refuses_a_key_that_would_reach_the_release(tmp_path):
+    course = copy_course(tmp_path / "course")
+    nb_path = course / "source" / "c1-1-develop" / "c1-1-develop.ipynb"
+    nb = nbformat.read(nb_path, as_version=4)
+    test_cell = next(c for c in nb.cells if "HIDDEN TESTS" in c.source)
+    test_cell.source = "\n".join(line for line in test_cell.source.splitlines()
+                                 if "HIDDEN TESTS" not in line)  # the key left in the open
+    nbformat.write(nb, nb_path)
+    shutil.rmtree(course / "release")
+    exe = Path(sys.executable).parent / "mobility-course"
+    done = subprocess.run([str(exe), "build"], cwd=course, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 1
+    assert "a graded key (test.score) would reach release/" in done.stderr
+    assert not (course / "release" / "c1-1-develop").exists()

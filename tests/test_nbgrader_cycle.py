@@ -117,17 +117,29 @@ def test_a_broken_submission_is_reported_and_the_others_graded(graded):
     assert ("coach-01", MID) in report.scores
 
 
-def test_feedback_reveals_no_key(graded):
-    from course_lib.grading import generate_feedback
+def test_feedback_teaches_after_grading_and_release_before_reveals_nothing(graded):
+    import html as html_lib
+
+    from course_lib.grading import generate_feedback, graded_keys
+    from course_lib.quiz.questions import load_bank
 
     course, _ = graded
     assert generate_feedback(course) == {}
-    keys = answer_cells(course / "source" / MID / f"{MID}.ipynb")
-    for learner in ("coach-02", "coach-03", "coach-wrong"):
-        html = (course / "feedback" / learner / MID / f"{MID}.html").read_text(encoding="utf-8")
-        assert "BEGIN HIDDEN TESTS" not in html and "BEGIN SOLUTION" not in html
-        assert ".answer(" not in html
-        if learner != "coach-02":  # the partial learner typed some right solutions herself
-            for cell in keys:
-                if not cell.quiz_answers:
-                    assert cell.solution.strip() not in html
+    keys = graded_keys(course / "source" / MID / f"{MID}.ipynb")
+    bank = load_bank(MID)
+    released = (REPO / "release" / MID / f"{MID}.ipynb").read_text(encoding="utf-8")
+    for learner in ("coach-01", "coach-03", "coach-wrong"):
+        page = html_lib.unescape(
+            (course / "feedback" / learner / MID / f"{MID}.html").read_text(encoding="utf-8"))
+        assert "BEGIN SOLUTION" not in page
+        for number, q in enumerate(bank.graded(), start=1):
+            key = keys[q.id]
+            # the learner's answer, the right answer and why, for every question
+            assert f"Question {number} (" in page
+            assert f"Why: {key.why}" in page, (learner, q.id)
+            assert key.why not in released, f"{q.id}: the release explains the key"
+        assert page.count("Right answer:") >= len(bank.graded())
+        assert page.count("Your answer:") >= len(bank.graded())
+    blank = html_lib.unescape(
+        (course / "feedback" / "coach-03" / MID / f"{MID}.html").read_text(encoding="utf-8"))
+    assert "Your answer: no answer" in blank

@@ -1,11 +1,10 @@
-"""Question banks: loading errors, normalisation, practice checks and hashed keys."""
+"""Question banks: loading errors, normalisation, practice checks and key matching."""
 
 import pytest
 
 from course_lib.quiz.questions import (
     AnswerError,
     QuizError,
-    answer_hash,
     load_bank,
     parse_bank,
     parse_number,
@@ -50,8 +49,12 @@ questions:
     mode: graded
     type: numeric
     prompt: Grant?
-    step: 1
     tolerance: 2
+  z:
+    mode: graded
+    type: numeric
+    prompt: Rate?
+    tolerance: 0
     points: 1
 """
 
@@ -72,18 +75,36 @@ def test_practice_feedback_says_what_to_fix(bank):
     assert "too high" in bank["n"].check(33).message
 
 
-def test_numeric_hashes_accept_the_tolerance_only(bank):
-    q = bank["g"]
-    hashes = q.hashes_for(100)
-    assert len(hashes) == 5  # 98, 99, 100, 101, 102
-    assert q.matches(101.6, hashes) is True  # rounds to 102
-    assert q.matches(97.4, hashes) is False
-    assert q.matches("not a number", hashes) is False
+@pytest.mark.parametrize(("typed", "right"), [
+    (100, True), (102, True), (98, True), ("101,99", True), (102.5, False), (97.99, False),
+    (102.01, False), ("not a number", False), (None, False),
+])
+def test_numeric_keys_accept_the_tolerance_on_both_sides_exactly(bank, typed, right):
+    assert bank["g"].accepts(typed, 100) is right
 
 
-def test_hash_is_salted_by_module_and_question():
-    assert answer_hash("m1", "v1", "a") != answer_hash("m2", "v1", "a")
-    assert answer_hash("m1", "v1", "a") != answer_hash("m1", "v2", "a")
+def test_a_tolerance_of_zero_accepts_a_key_with_cents(bank):
+    assert bank["z"].accepts("39,90", 39.9) is True
+    assert bank["z"].accepts(39.91, 39.9) is False
+
+
+@pytest.mark.parametrize(("qid", "typed", "key", "right"), [
+    ("s", "a", "a", True), ("s", "b", "a", False), ("s", "z", "a", False),
+    ("m", ["c", "a"], ["a", "c"], True), ("m", "a, c", ["a", "c"], True),
+    ("m", ["a"], ["a", "c"], False), ("m", ["a", "c", "q"], ["a", "c"], False),
+    ("o", ["y", "z", "x"], ["y", "z", "x"], True), ("o", ["z", "y", "x"], ["y", "z", "x"], False),
+    ("t", {"k1": "d2", "k2": "d1"}, {"k1": "d2", "k2": "d1"}, True),
+    ("t", {"k1": "d1", "k2": "d2"}, {"k1": "d2", "k2": "d1"}, False),
+])
+def test_keys_match_only_the_right_answer(bank, qid, typed, key, right):
+    assert bank[qid].accepts(typed, key) is right
+
+
+def test_first_wrong_try_gets_a_hint_then_the_explanation(bank):
+    first = bank["s"].check("b", attempt=1)
+    assert "Hint:" in first.message and "KA120 is the accreditation" not in first.message
+    second = bank["s"].check("b", attempt=2)
+    assert "KA120 is the accreditation" in second.message
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,16 @@ def bank(monkeypatch):
     return parsed
 
 
+@pytest.fixture()
+def shown(monkeypatch):
+    """Every message box a check shows in JupyterLab, as (kind, text)."""
+    from course_lib.quiz import feedback
+
+    boxes: list[tuple[str, str]] = []
+    monkeypatch.setattr(feedback, "show", lambda kind, message: boxes.append((kind, message)))
+    return boxes
+
+
 def test_a_click_is_saved_at_once_and_restored(bank, tmp_path):
     test = quiz.ValidationTest("demo", folder=tmp_path)
     test.ask("v1")
@@ -66,28 +76,61 @@ def test_numeric_typing_is_parsed_or_refused_with_a_message(bank, tmp_path):
     assert test.store.get("v3") == pytest.approx(1516.2)  # the last good answer is kept
 
 
-def test_grade_scores_only_during_autograde(bank, tmp_path, monkeypatch, capsys):
-    q = bank["v1"]
-    hashes = q.hashes_for("b")
+def test_recorded_never_gives_a_verdict(bank, tmp_path, monkeypatch, shown):
     test = quiz.ValidationTest("demo", folder=tmp_path)
     test.answer("v1", "a")
-    test.grade("v1", *hashes)  # interactive: no exception, no verdict
+    test.recorded("v1")  # interactive: "recorded", never right or wrong
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
-    test.grade("v1", *hashes)  # validate: answered is enough
+    test.recorded("v1")  # validate: answered is enough
+    assert shown == [("ok", "Question 1 (1 point). Answer recorded. It is scored when your "
+                            "trainer grades the module.")] * 2
+
+
+def test_score_shows_the_answer_the_key_and_why(bank, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    with pytest.raises(AssertionError, match="not the expected answer. Read section 1"):
-        test.grade("v1", *hashes)
-    test.answer("v1", "b")
-    test.grade("v1", *hashes)
-    assert "Correct" in capsys.readouterr().out
-
-
-def test_unanswered_fails_under_nbgrader_only(bank, tmp_path, monkeypatch):
     test = quiz.ValidationTest("demo", folder=tmp_path)
-    test.grade("v2", "x")  # interactive: a message, never a traceback
+    test.answer("v1", "a")
+    with pytest.raises(AssertionError) as failed:
+        test.score("v1", "b", why="B is the only one.")
+    assert str(failed.value).splitlines() == [
+        "Question 1 (1 point). Not the expected answer.", "Your answer: a) A",
+        "Right answer: b) B", "Why: B is the only one."]
+    test.answer("v1", "b")
+    test.score("v1", "b", why="B is the only one.")
+    out = capsys.readouterr().out
+    assert "Correct." in out and "Right answer: b) B" in out and "Why: B is the only one." in out
+
+
+def test_score_without_an_answer_fails(bank, tmp_path, monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    test = quiz.ValidationTest("demo", folder=tmp_path)
+    with pytest.raises(AssertionError, match="Your answer: no answer"):
+        test.score("v1", "b")
+
+
+@pytest.mark.parametrize(("typed", "right"), [
+    ("1 516,20", False), ("1966.6", True), ("1964.6", True), ("1966.61", False),
+    ("1 966,55 €", True), ("1964.59", False), (1965.6, True),
+])
+def test_numeric_keys_accept_the_tolerance_exactly(bank, tmp_path, monkeypatch, typed, right):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    test = quiz.ValidationTest("demo", folder=tmp_path)
+    test.answer("v3", typed)
+    if right:
+        test.score("v3", 1965.6)
+    else:
+        with pytest.raises(AssertionError, match="Not the expected answer"):
+            test.score("v3", 1965.6)
+
+
+def test_unanswered_fails_under_nbgrader_only(bank, tmp_path, monkeypatch, shown):
+    test = quiz.ValidationTest("demo", folder=tmp_path)
+    test.recorded("v2")  # interactive: a message, never a traceback
+    assert shown == [("problem", "Question 2 (1 point). No answer yet: answer it in the "
+                                 "question above.")]
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     with pytest.raises(AssertionError, match="No answer yet"):
-        test.grade("v2", "x")
+        test.recorded("v2")
 
 
 def test_incomplete_ordering_is_kept_but_not_accepted(bank, tmp_path, monkeypatch):
@@ -95,9 +138,13 @@ def test_incomplete_ordering_is_kept_but_not_accepted(bank, tmp_path, monkeypatc
     test.ask("v2")
     test._inputs["v2"].drops[0].value = "y"
     assert test.store.get("v2") == ["y", None, None]
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     with pytest.raises(AssertionError, match="incomplete"):
-        test.grade("v2", *bank["v2"].hashes_for(["y", "x", "z"]))
+        test.recorded("v2")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    test.recorded("v2")  # while grading, the hidden test gives the verdict
+    with pytest.raises(AssertionError, match="unreadable"):
+        test.score("v2", ["y", "x", "z"])
 
 
 def test_no_widget_under_nbgrader(bank, tmp_path, monkeypatch, capsys):
@@ -120,7 +167,13 @@ def test_voila_visitors_share_nothing(bank, tmp_path, monkeypatch):
     second = quiz.ValidationTest("demo")
     assert second.store.get("v1") is None
     assert not (tmp_path / "answers.json").exists()
-    second.grade("v1", "whatever")  # silent in the web app
+    from course_lib.quiz import feedback
+
+    shown = []
+    monkeypatch.setattr(feedback, "show", lambda kind, message: shown.append(message))
+    second.recorded("v1")  # silent in the web app: no verdict, no "fill in" message
+    second.score("v1", "b")
+    assert shown == []
 
 
 def test_unknown_and_bad_answers_in_file_keep_the_others(bank, tmp_path, monkeypatch):
@@ -130,10 +183,13 @@ def test_unknown_and_bad_answers_in_file_keep_the_others(bank, tmp_path, monkeyp
     assert test.store.get("v1") == "b"
     test.ask("v2")  # a value that no longer fits leaves the widget empty, no error
     assert test._inputs["v2"].drops[0].value is None
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     with pytest.raises(AssertionError, match="incomplete or unreadable"):
-        test.grade("v2", "x")
-    test.grade("v1", *bank["v1"].hashes_for("b"))
+        test.recorded("v2")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(AssertionError, match="unreadable"):
+        test.score("v2", ["x", "y", "z"])
+    test.score("v1", "b")
     test.answer("v1", "b")  # writing again keeps the unknown entry untouched
     assert json.loads((tmp_path / "answers.json").read_text())["answers"]["v99"] == "a"
 
@@ -158,7 +214,10 @@ def test_practice_check_button_gives_feedback(bank):
     button.click()
     assert "Choose or type an answer first" in result.value
     radio.value = "b"
-    button.click()
+    button.click()  # a first wrong try: a hint back to the lesson, not the explanation
+    assert "Not quite" in result.value and "Hint:" in result.value
+    assert "KA120 is the accreditation" not in result.value
+    button.click()  # a second wrong try: the explanation
     assert "Not quite" in result.value and "KA120 is the accreditation" in result.value
     radio.value = "a"
     button.click()

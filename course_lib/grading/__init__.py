@@ -7,7 +7,15 @@ Everything goes through nbgrader's own Python API (``NbGraderAPI``) on the cours
 
 from .autograde import GradeReport, already_graded, generate_feedback, grade, submissions
 from .build import BuildResult, build, source_problems
-from .cohort import ALL_PROFILES, PROFILES, answer_cells, demo_cohort, simulate_submission
+from .cohort import (
+    ALL_PROFILES,
+    PROFILES,
+    GradedKey,
+    answer_cells,
+    demo_cohort,
+    graded_keys,
+    simulate_submission,
+)
 from .course import (
     CourseError,
     course_root,
@@ -19,8 +27,9 @@ from .course import (
 )
 
 __all__ = [
-    "ALL_PROFILES", "PROFILES", "BuildResult", "CourseError", "GradeReport", "already_graded",
-    "answer_cells", "build", "course_root", "demo_cohort", "generate_feedback", "grade",
-    "nbgrader_api", "quiet_stderr", "released_modules", "simulate_submission",
-    "source_modules", "source_problems", "submissions", "tools_on_path",
+    "ALL_PROFILES", "PROFILES", "BuildResult", "CourseError", "GradeReport", "GradedKey",
+    "already_graded", "answer_cells", "build", "course_root", "demo_cohort",
+    "generate_feedback", "grade", "graded_keys", "nbgrader_api", "quiet_stderr",
+    "released_modules", "simulate_submission", "source_modules", "source_problems",
+    "submissions", "tools_on_path",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +12,40 @@ import nbformat
 from ..catalogue.modules import module
 from .course import BEGIN, END, CourseError, _log_error, nbgrader_api, source_modules
 
-
 # -- checking a source notebook before nbgrader sees it -----------------------------------
+HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+# What gives a graded key away when it reaches release/: a key passed to the quiz, or a
+# hash (a hash of a few options is enumerated in a second).
+KEY_PATTERNS = (
+    (re.compile(r"\.score\s*\("), "a graded key (test.score)"),
+    (re.compile(r"\.answer\s*\(\s*['\"]"), "a quiz answer (test.answer)"),
+    (re.compile(r"\b[0-9a-fA-F]{24,}\b"), "a hash-like hex string"),
+)
+
+
+def released_text(source: str) -> str:
+    """What ``generate_assignment`` leaves of a cell: solutions and hidden tests removed.
+
+    >>> released_text("a\\n### BEGIN HIDDEN TESTS\\nkey\\n### END HIDDEN TESTS\\nb")
+    'a\\nb'
+    """
+    keep, skip = [], False
+    for line in source.splitlines():
+        if BEGIN in line or HIDDEN_BEGIN in line:
+            skip = True
+        elif END in line or HIDDEN_END in line:
+            skip = False
+        elif not skip:
+            keep.append(line)
+    return "\n".join(keep)
+
+
+def key_leaks(source: str) -> list[str]:
+    """What in this cell's released text would give a graded key away."""
+    text = released_text(source)
+    return [what for pattern, what in KEY_PATTERNS if pattern.search(text)]
+
+
 def source_problems(path: Path) -> list[str]:
     """Reasons why nbgrader would reject this source notebook (empty list when fine)."""
     try:
@@ -25,7 +58,13 @@ def source_problems(path: Path) -> list[str]:
     for number, cell in enumerate(nb.cells, start=1):
         meta = cell.get("metadata", {}).get("nbgrader")
         where = f"{path.name}, cell {number}"
+        for what in key_leaks(cell.source):
+            problems.append(f"{where}: {what} would reach release/; put it between "
+                            f"{HIDDEN_BEGIN} and {HIDDEN_END} in a graded test cell")
         has_region = BEGIN in cell.source or END in cell.source
+        if HIDDEN_BEGIN in cell.source and not (isinstance(meta, dict) and meta.get("grade")):
+            problems.append(f"{where}: hidden tests in a cell that is not a graded test cell "
+                            "(nbgrader would release them)")
         if meta is None:
             if has_region:
                 problems.append(f"{where}: solution markers in a cell that is not an answer cell")
@@ -56,6 +95,8 @@ def source_problems(path: Path) -> list[str]:
             problems.append(f"{where}: solution markers in a cell that is not an answer cell")
         if cell.source.count(BEGIN) != cell.source.count(END):
             problems.append(f"{where}: {BEGIN} and {END} do not pair up")
+        if cell.source.count(HIDDEN_BEGIN) != cell.source.count(HIDDEN_END):
+            problems.append(f"{where}: {HIDDEN_BEGIN} and {HIDDEN_END} do not pair up")
     if not graded:
         problems.append(f"{path.name}: no graded cell (nothing for nbgrader to score)")
     return problems
@@ -124,4 +165,7 @@ def _leaks(path: Path) -> bool:
     if path.suffix != ".ipynb":
         return False
     text = path.read_text(encoding="utf-8")
-    return any(marker in text for marker in (BEGIN, "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME"))
+    if any(marker in text for marker in (BEGIN, HIDDEN_BEGIN, "BEGIN MARK SCHEME")):
+        return True
+    nb = nbformat.reads(text, as_version=4)
+    return any(key_leaks(cell.source) for cell in nb.cells)

@@ -61,6 +61,36 @@ def _quiz_calls(code: str) -> dict[str, Any]:
     return found
 
 
+@dataclass(frozen=True)
+class GradedKey:
+    """The key of one graded question, as its hidden test in the source notebook holds it."""
+
+    qid: str
+    key: Any
+    why: str
+
+
+def graded_keys(source_nb: Path) -> dict[str, GradedKey]:
+    """``test.score("v1", key, why=...)`` calls of the hidden tests, by question id."""
+    nb = nbformat.read(source_nb, as_version=4)
+    found: dict[str, GradedKey] = {}
+    for cell in nb.cells:
+        if "BEGIN HIDDEN TESTS" not in cell.source:
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "score" and len(node.args) >= 2):
+                why = next((ast.literal_eval(k.value) for k in node.keywords
+                            if k.arg == "why"), "")
+                qid = ast.literal_eval(node.args[0])
+                found[qid] = GradedKey(qid, ast.literal_eval(node.args[1]), why)
+    return found
+
+
 def answer_cells(source_nb: Path) -> list[AnswerCell]:
     """The answer cells of a source notebook with their solutions."""
     nb = nbformat.read(source_nb, as_version=4)
@@ -85,7 +115,7 @@ def wrong_answer(q: Question, key: Any, rng: random.Random) -> Any:
     if q.type == "truefalse":
         return not key
     if q.type == "numeric":
-        return round(key * 1.5 + 10 * q.step + q.tolerance, 2)
+        return round(key * 1.5 + 10 + 2 * q.tolerance, 2)
     if q.type == "ordering":
         return list(reversed(key))
     terms = list(key)

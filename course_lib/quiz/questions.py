@@ -1,8 +1,9 @@
-"""Quiz questions: the bank format, answer normalisation, checking and hashed keys.
+"""Quiz questions: the bank format, answer normalisation, practice checks and key matching.
 
 A module's bank is ``course_lib/data/quizzes/<module>.yaml``. Practice questions carry
 their answer and an explanation; graded questions (the validation test) carry neither:
-their key lives only in the trainer's source notebook, as a salted hash.
+their key and explanation live only in the trainer's source notebook, in an nbgrader hidden
+test, so they reach a learner's kernel only while the trainer grades.
 
 Six types: ``single``, ``multiple``, ``truefalse``, ``numeric``, ``ordering``, ``matching``.
 
@@ -17,7 +18,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -66,7 +66,6 @@ class Question:
     hint: str = ""
     unit: str = ""
     tolerance: float = 0.0
-    step: float = 1.0
     points: float = 0.0
     source: str = ""
 
@@ -107,7 +106,6 @@ class Question:
             hint=str(raw.get("hint", "")).strip(),
             unit=str(raw.get("unit", "")),
             tolerance=float(raw.get("tolerance", 0) or 0),
-            step=float(raw.get("step", 1) or 1),
             points=float(raw.get("points", 1 if mode == "graded" else 0)),
             source=str(raw.get("source", "")),
         )
@@ -188,41 +186,27 @@ class Question:
             return dict(sorted(pairs.items()))
         raise AnswerError(f"unknown question type {t!r}")  # pragma: no cover
 
-    def canonical(self, value: Any) -> str:
-        """A stable text form of a normalised answer, the input of the hashed key.
+    def accepts(self, value: Any, key: Any) -> bool:
+        """True when ``value`` is right for ``key``: numbers within the tolerance (both
+        edges included), everything else equal once normalised.
 
-        Numeric answers are rounded to ``step`` first, so a hash can accept a tolerance.
+        >>> q = Question("m", "n", "graded", "numeric", "Amount?", tolerance=1)
+        >>> q.accepts("1 966,60 €", 1965.6), q.accepts(1966.61, 1965.6)
+        (True, False)
         """
-        v = self.normalize(value)
-        if self.type == "single":
-            return v
-        if self.type in ("multiple", "ordering"):
-            return ",".join(v)
-        if self.type == "truefalse":
-            return "true" if v else "false"
-        if self.type == "numeric":
-            return str(int(round(v / self.step)))
-        return ",".join(f"{k}={d}" for k, d in v.items())
-
-    def hashes_for(self, key: Any) -> list[str]:
-        """The hashed keys that accept ``key`` (several for a numeric tolerance)."""
-        if self.type != "numeric":
-            return [answer_hash(self.module, self.id, self.canonical(key))]
-        value = self.normalize(key)
-        low = math.ceil(round((value - self.tolerance) / self.step, 9))
-        high = math.floor(round((value + self.tolerance) / self.step, 9))
-        return [answer_hash(self.module, self.id, str(n)) for n in range(low, high + 1)]
-
-    def matches(self, value: Any, hashes: tuple[str, ...] | list[str]) -> bool:
-        """True when ``value`` has one of the hashed keys."""
         try:
-            return answer_hash(self.module, self.id, self.canonical(value)) in set(hashes)
+            given = self.normalize(value)
         except AnswerError:
             return False
+        expected = self.normalize(key)
+        if self.type == "numeric":
+            return abs(given - expected) <= self.tolerance + 1e-9 * max(1.0, abs(expected))
+        return given == expected
 
     # -- practice feedback ---------------------------------------------------------------
-    def check(self, value: Any) -> Outcome:
-        """Check a practice answer and say why, with the explanation."""
+    def check(self, value: Any, attempt: int = 2) -> Outcome:
+        """Check a practice answer: after a first wrong try, what to fix and a hint back to
+        the lesson; after a second try or a right answer, the explanation."""
         if self.is_graded:
             raise QuizError(f"question {self.id} is graded: it is scored by nbgrader")
         try:
@@ -230,13 +214,13 @@ class Question:
         except AnswerError as exc:
             return Outcome(False, f"Not yet: {exc}.")
         key = self.normalize(self.answer)
-        if self.type == "numeric":
-            ok = abs(given - key) <= self.tolerance + 1e-9
-        else:
-            ok = given == key
-        if ok:
+        if self.accepts(given, key):
             return Outcome(True, f"Correct. {self.explanation}".strip())
-        return Outcome(False, f"Not quite. {self._what_to_fix(given, key)} {self.explanation}")
+        fix = self._what_to_fix(given, key)
+        if attempt <= 1:
+            hint = self.hint or "Read the section above again, then try once more."
+            return Outcome(False, f"Not quite. {fix} Hint: {hint}".replace("  ", " "))
+        return Outcome(False, f"Not quite. {fix} {self.explanation}".replace("  ", " "))
 
     def _what_to_fix(self, given: Any, key: Any) -> str:
         if self.type == "multiple":
@@ -289,11 +273,6 @@ def parse_number(value: Any) -> float:
     if math.isnan(number) or math.isinf(number):
         raise AnswerError("type a finite number")
     return number
-
-
-def answer_hash(module: str, qid: str, canonical: str) -> str:
-    """Salted SHA-256 of one answer: what a graded test cell compares, never the key itself."""
-    return hashlib.sha256(f"mobility-course/{module}/{qid}/{canonical}".encode()).hexdigest()[:32]
 
 
 @dataclass(frozen=True)

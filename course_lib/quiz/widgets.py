@@ -8,7 +8,8 @@ In a notebook::
 
     test = ValidationTest("c1-1-develop")
     test.ask("v1")                    # the choice is saved in answers.json at once
-    test.grade("v1", "<hashed key>")  # in the nbgrader test cell
+    test.recorded("v1")               # the visible part of the nbgrader test cell
+    test.score("v1", "c", why="...")  # its hidden part: the key, only in source/ and at grading
 
 Under nbgrader no widget is built: the question and the saved answer are printed, so
 headless execution never waits for a front end.
@@ -175,6 +176,8 @@ def _describe(q: Question, value: Any) -> str:
     if q.type == "matching":
         return "; ".join(f"{q.terms.get(t, t)} = {q.definitions.get(d, '?')}"
                          for t, d in value.items())
+    if q.type == "numeric" and isinstance(value, (int, float)):
+        return f"{value:g} {q.unit}".strip()
     return str(value)
 
 
@@ -198,6 +201,7 @@ class Practice:
         from IPython.display import display
 
         result = w.HTML()
+        tries = [0]
         answer = _Input(q)
         button = w.Button(description="Check my answer", button_style="primary",
                           icon="check",
@@ -214,7 +218,8 @@ class Practice:
             if q.type == "matching" and None in raw.values():
                 result.value = feedback.box_html("info", "Choose a definition for every term.")
                 return
-            outcome = q.check(raw)
+            tries[0] += 1
+            outcome = q.check(raw, attempt=tries[0])
             result.value = feedback.box_html("ok" if outcome.correct else "problem",
                                              outcome.message)
 
@@ -321,12 +326,12 @@ class ValidationTest:
             return
         self.store.record(qid, value)
 
-    def grade(self, qid: str, *hashes: str) -> None:
-        """The test of one question: answered (always) and right (during autograde)."""
+    def recorded(self, qid: str) -> None:
+        """The visible test of one question: is an answer recorded? (never right or wrong)."""
         __tracebackhide__ = True  # IPython hides this frame: the learner reads the message
         q = self._graded(qid)
-        if runtime.in_voila():
-            return
+        if runtime.in_voila() or runtime.is_autograding():
+            return  # while the trainer grades, the hidden test that follows gives the verdict
         label = self._label(q)
         saved = self.store.get(qid)
         if saved is None:
@@ -338,14 +343,33 @@ class ValidationTest:
             feedback.problem(f"{label} Your answer is incomplete or unreadable: {exc}. "
                              "Answer it again above.")
             return
-        if not runtime.is_autograding():
-            feedback.passed(f"{label} Answer recorded. It is scored when your trainer grades "
-                            "the module.")
+        feedback.passed(f"{label} Answer recorded. It is scored when your trainer grades "
+                        "the module.")
+
+    def score(self, qid: str, key: Any, why: str = "") -> None:
+        """The hidden test of one question, with its key: the learner's answer, the right
+        answer and why, then a failure when they differ.
+
+        It lives between nbgrader's hidden-test markers, so only the trainer's source
+        notebook and the gradebook hold it; the learner reads it in the feedback.
+        """
+        __tracebackhide__ = True  # IPython hides this frame: the learner reads the message
+        q = self._graded(qid)
+        if runtime.in_voila():
             return
-        if not q.matches(saved, hashes):
-            hint = f" {q.hint}" if q.hint else ""
-            feedback.problem(f"{label} This is not the expected answer.{hint}")
-        print(f"{label} Correct.")
+        saved = self.store.get(qid)
+        right = q.accepts(saved, key) if saved is not None else False
+        try:
+            given = _describe(q, q.normalize(saved)) if saved is not None else "no answer"
+        except AnswerError:
+            given = f"{saved!r} (unreadable)"
+        lines = [f"{self._label(q)} {'Correct' if right else 'Not the expected answer'}.",
+                 f"Your answer: {given}", f"Right answer: {_describe(q, q.normalize(key))}"]
+        if why:
+            lines.append(f"Why: {why}")
+        if not right:
+            raise AssertionError("\n".join(lines))
+        print("\n".join(lines))
 
     def summary(self) -> None:
         """Which questions still need an answer."""

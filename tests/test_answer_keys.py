@@ -1,0 +1,145 @@
+"""Answer keys out of the learner's reach: a learner with the released folder and the installed
+package recovers no graded key; the same attack on the trainer's source recovers them all."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+import course_lib
+from course_lib.grading import graded_keys, released_modules
+from course_lib.grading.build import released_text
+from course_lib.quiz.questions import Question, load_bank
+
+from .conftest import REPO
+
+MODULES = released_modules(REPO)
+
+
+def candidates(q: Question, key: Any) -> list[Any]:
+    """Every answer a learner can try: all options, subsets, orders and matchings; for a
+    number, the key itself (a learner cannot know it; the test does, to look for it)."""
+    if q.type == "single":
+        return list(q.options)
+    if q.type == "truefalse":
+        return [True, False]
+    if q.type == "multiple":
+        keys = list(q.options)
+        return [sorted(c) for n in range(1, len(keys) + 1)
+                for c in itertools.combinations(keys, n)]
+    if q.type == "ordering":
+        return [list(p) for p in itertools.permutations(q.items)]
+    if q.type == "matching":
+        return [dict(zip(q.terms, p, strict=True))
+                for p in itertools.permutations(q.definitions, len(q.terms))]
+    return [key, float(key), round(float(key))]
+
+
+def spellings(module: str, qid: str, value: Any) -> set[str]:
+    """How a key can be written down: as Python or JSON, joined, or hashed with a salt."""
+    plain = {repr(value), json.dumps(value)}
+    if isinstance(value, list):
+        plain.add(",".join(map(str, value)))
+    if isinstance(value, dict):
+        plain.add(",".join(f"{k}={v}" for k, v in sorted(value.items())))
+    if isinstance(value, bool):
+        plain.add(str(value).lower())
+    if isinstance(value, float):
+        plain |= {str(round(value)), f"{value:.2f}"}
+    digests = set()
+    for text in plain | {str(value)}:
+        for salted in (text, f"mobility-course/{module}/{qid}/{text}", f"{module}/{qid}/{text}"):
+            for algo in ("md5", "sha1", "sha256", "sha512"):
+                full = hashlib.new(algo, salted.encode()).hexdigest()
+                digests |= {full, full[:32], full[:16]}
+    return plain | digests
+
+
+def graded_cells(path: Path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    return [c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+
+
+def literals(source: str) -> list[Any]:
+    return [n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant)]
+
+
+def recovered(module: str, texts: list[str]) -> set[str]:
+    """The graded keys found by trying every answer against every string of ``texts``."""
+    bank = load_bank(module)
+    keys = graded_keys(REPO / "source" / module / f"{module}.ipynb")
+    found = set()
+    blob = "\n".join(texts)
+    calls = [ast.dump(n) for t in texts for n in ast.walk(ast.parse(t))
+             if isinstance(n, ast.Call)]
+    for q in bank.graded():
+        for value in candidates(q, keys[q.id].key):
+            if not q.accepts(value, keys[q.id].key):
+                continue
+            hashed = {s for s in spellings(module, q.id, value) if len(s) >= 16}
+            as_code = ast.dump(ast.parse(repr(value), mode="eval").body)
+            if any(h in blob for h in hashed) or any(as_code in c for c in calls):
+                found.add(q.id)
+    return found
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_attack_recovers_every_key_from_the_source(module):
+    source = REPO / "source" / module / f"{module}.ipynb"
+    bank = load_bank(module)
+    assert recovered(module, graded_cells(source)) == {q.id for q in bank.graded()}
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_learner_recovers_no_key_from_the_release(module):
+    folder = REPO / "release" / module
+    texts = graded_cells(folder / f"{module}.ipynb")
+    texts += [p.read_text(encoding="utf-8") for p in folder.rglob("*")
+              if p.is_file() and p.suffix in (".json", ".py", ".txt", ".yaml", ".csv")]
+    assert recovered(module, [t for t in texts if _parses(t)]) == set()
+    # and the visible part of each test cell names its question and nothing else
+    bank = load_bank(module)
+    for cell in graded_cells(folder / f"{module}.ipynb"):
+        if ".recorded(" in cell:
+            assert set(literals(cell)) <= set(bank.questions), cell
+
+
+def _parses(text: str) -> bool:
+    try:
+        ast.parse(text)
+        return True
+    except SyntaxError:
+        return False
+
+
+def test_the_installed_package_has_no_key_or_hash():
+    package = Path(course_lib.__file__).parent
+    for path in package.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "hashlib" not in text, f"{path}: a hash function beside the quiz is a key oracle"
+    for module in MODULES:
+        for q in load_bank(module).graded():
+            assert q.answer is None and not q.explanation, q.id
+
+
+def test_the_source_keys_are_right_answers():
+    for module in MODULES:
+        bank = load_bank(module)
+        keys = graded_keys(REPO / "source" / module / f"{module}.ipynb")
+        assert set(keys) == {q.id for q in bank.graded()}
+        for qid, key in keys.items():
+            assert bank[qid].accepts(key.key, key.key), qid
+            assert len(key.why) > 40, f"{qid}: the feedback explains the answer"
+
+
+def test_released_text_strips_hidden_tests_like_nbgrader():
+    cell = ('test.recorded("v1")\n### BEGIN HIDDEN TESTS\ntest.score("v1", "c")\n'
+            "### END HIDDEN TESTS")
+    assert released_text(cell) == 'test.recorded("v1")'
