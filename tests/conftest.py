@@ -55,12 +55,13 @@ def course(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def graded(course):
-    """demo-cohort (3 learners), an all-wrong learner and a broken submission, graded once."""
-    from course_lib.grading import demo_cohort, grade, simulate_submission
+    """demo-cohort (3 learners), an all-wrong learner (every module) and a broken submission,
+    graded once."""
+    from course_lib.grading import demo_cohort, grade, released_modules, simulate_submission
 
     demo_cohort(course, learners=3, seed=7)
-    simulate_submission(course, "c1-1-develop",
-                        course / "submitted" / "coach-wrong" / "c1-1-develop", "wrong")
+    for mid in released_modules(course):
+        simulate_submission(course, mid, course / "submitted" / "coach-wrong" / mid, "wrong")
     broken = course / "submitted" / "coach-broken" / "c1-1-develop"
     broken.mkdir(parents=True)
     (broken / "c1-1-develop.ipynb").write_text('{"cells": [ this is not json', encoding="utf-8")

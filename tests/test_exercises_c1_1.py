@@ -66,7 +66,11 @@ def test_back_planning():
     assert "Too late" in fails(c1_1.check_latest_start, "2025-11-20")
     assert "Too early" in fails(c1_1.check_latest_start, "2025-11-06")
     assert "after the deadline" in fails(c1_1.check_latest_start, "2026-03-01")
-    assert "year-month-day" in fails(c1_1.check_latest_start, "13/11/2025")
+    c1_1.check_latest_start("13/11/2025")  # the French way of writing it is read too
+    assert "year-month-day" in fails(c1_1.check_latest_start, "31/02/2026")
+    assert "year-month-day" in fails(c1_1.check_latest_start, 13 / 11 / 2025)
     c1_1.check_ready_on_time(False)
+    c1_1.check_ready_on_time("faux")
     assert "Compare 1 December 2025" in fails(c1_1.check_ready_on_time, True)
-    assert "True or False" in fails(c1_1.check_ready_on_time, "no")
+    assert "Compare 1 December 2025" in fails(c1_1.check_ready_on_time, "vrai")
+    assert "True or False" in fails(c1_1.check_ready_on_time, "maybe")

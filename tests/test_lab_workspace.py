@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 from course_lib.app.lab import lab_command, prepare_workspace
+from course_lib.grading import released_modules
 
 from .conftest import REPO
 
 
 def test_modules_are_copied_once_and_work_is_kept(tmp_path):
     work = tmp_path / "learner"
-    assert prepare_workspace(REPO, work) == ["c1-1-develop"]
+    assert prepare_workspace(REPO, work) == released_modules(REPO)
     notebook = work / "c1-1-develop" / "c1-1-develop.ipynb"
     notebook.write_text("my own work", encoding="utf-8")
     (work / "c1-1-develop" / "answers.json").write_text("{}", encoding="utf-8")

@@ -18,6 +18,7 @@ from .conftest import REPO
 
 pytestmark = pytest.mark.slow
 MID = "c1-1-develop"
+MODULES = released_modules(REPO)
 
 
 def _cells(path: Path) -> list[dict]:
@@ -70,40 +71,44 @@ def _validate(notebook: Path, *extra: str) -> str:
     return done.stdout + done.stderr
 
 
-def test_validate_passes_on_source_and_fails_on_blank_release(tmp_path):
-    shutil.copytree(REPO / "source" / MID, tmp_path / "source")
-    shutil.copytree(REPO / "release" / MID, tmp_path / "release")
-    out = _validate(tmp_path / "source" / f"{MID}.ipynb")
+@pytest.mark.parametrize("mid", MODULES)
+def test_validate_passes_on_source_and_fails_on_blank_release(tmp_path, mid):
+    shutil.copytree(REPO / "source" / mid, tmp_path / "source")
+    shutil.copytree(REPO / "release" / mid, tmp_path / "release")
+    out = _validate(tmp_path / "source" / f"{mid}.ipynb")
     assert "Success! Your notebook passes all the tests." in out, out[-2000:]
-    out = _validate(tmp_path / "release" / f"{MID}.ipynb")
+    out = _validate(tmp_path / "release" / f"{mid}.ipynb")
     assert "VALIDATION FAILED" in out, out[-2000:]
-    out = _validate(tmp_path / "release" / f"{MID}.ipynb", "--invert")
+    out = _validate(tmp_path / "release" / f"{mid}.ipynb", "--invert")
     assert "Success! The notebook does not pass any tests." in out, out[-2000:]
 
 
-def test_autograde_scores_max_in_between_and_zero(graded):
+@pytest.mark.parametrize("mid", MODULES)
+def test_autograde_scores_max_in_between_and_zero(graded, mid):
     _, report = graded
-    top = module(MID).points
-    perfect, _ = report.scores[("coach-01", MID)]
-    partial, _ = report.scores[("coach-02", MID)]
-    blank, maximum = report.scores[("coach-03", MID)]
-    assert maximum == top
-    assert perfect == top
-    assert 0 < partial < top
+    m = module(mid)
+    perfect, _ = report.scores[("coach-01", mid)]
+    partial, _ = report.scores[("coach-02", mid)]
+    blank, maximum = report.scores[("coach-03", mid)]
+    assert maximum == m.points
+    assert perfect == m.autograded_points  # the written task waits for the trainer
+    assert perfect >= m.pass_mark
+    assert 0 < partial < perfect
     assert blank == 0
 
 
-def test_every_graded_cell_fails_on_a_wrong_answer(graded):
+@pytest.mark.parametrize("mid", MODULES)
+def test_every_graded_cell_fails_on_a_wrong_answer(graded, mid):
     from nbgrader.api import Gradebook
 
     course, report = graded
-    assert report.scores[("coach-wrong", MID)][0] == 0
+    assert report.scores[("coach-wrong", mid)][0] == 0
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        sub = gb.find_submission_notebook(MID, MID, "coach-wrong")
-        cells = {g.name: g.score for g in sub.grades}
+        sub = gb.find_submission_notebook(mid, mid, "coach-wrong")
+        cells = {g.name: g.score for g in sub.grades if g.cell.cell_type == "code"}
     assert cells and all(score == 0 for score in cells.values()), cells
     # the learner's own answers were there: a failure means a wrong answer, not a blank one
-    nb = nbformat.read(course / "autograded" / "coach-wrong" / MID / f"{MID}.ipynb", 4)
+    nb = nbformat.read(course / "autograded" / "coach-wrong" / mid / f"{mid}.ipynb", 4)
     errors = [o.get("evalue", "") for c in nb.cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert len(errors) == len(cells)
@@ -117,20 +122,30 @@ def test_a_broken_submission_is_reported_and_the_others_graded(graded):
     assert ("coach-01", MID) in report.scores
 
 
-def test_feedback_teaches_after_grading_and_release_before_reveals_nothing(graded):
-    import html as html_lib
-
-    from course_lib.grading import generate_feedback, graded_keys
-    from course_lib.quiz.questions import load_bank
+@pytest.fixture(scope="module")
+def fed_back(graded):
+    """Feedback generated once for the whole graded cohort."""
+    from course_lib.grading import generate_feedback
 
     course, _ = graded
     assert generate_feedback(course) == {}
-    keys = graded_keys(course / "source" / MID / f"{MID}.ipynb")
-    bank = load_bank(MID)
-    released = (REPO / "release" / MID / f"{MID}.ipynb").read_text(encoding="utf-8")
+    return course
+
+
+@pytest.mark.parametrize("mid", MODULES)
+def test_feedback_teaches_after_grading_and_release_before_reveals_nothing(fed_back, mid):
+    import html as html_lib
+
+    from course_lib.grading import graded_keys
+    from course_lib.quiz.questions import load_bank
+
+    course = fed_back
+    keys = graded_keys(course / "source" / mid / f"{mid}.ipynb")
+    bank = load_bank(mid)
+    released = (REPO / "release" / mid / f"{mid}.ipynb").read_text(encoding="utf-8")
     for learner in ("coach-01", "coach-03", "coach-wrong"):
         page = html_lib.unescape(
-            (course / "feedback" / learner / MID / f"{MID}.html").read_text(encoding="utf-8"))
+            (course / "feedback" / learner / mid / f"{mid}.html").read_text(encoding="utf-8"))
         assert "BEGIN SOLUTION" not in page
         for number, q in enumerate(bank.graded(), start=1):
             key = keys[q.id]
@@ -141,5 +156,5 @@ def test_feedback_teaches_after_grading_and_release_before_reveals_nothing(grade
         assert page.count("Right answer:") >= len(bank.graded())
         assert page.count("Your answer:") >= len(bank.graded())
     blank = html_lib.unescape(
-        (course / "feedback" / "coach-03" / MID / f"{MID}.html").read_text(encoding="utf-8"))
+        (course / "feedback" / "coach-03" / mid / f"{mid}.html").read_text(encoding="utf-8"))
     assert "Your answer: no answer" in blank

@@ -31,11 +31,19 @@ class Module:
     prerequisites: tuple[str, ...] = field(default_factory=tuple)
     points: int | None = None
     pass_mark: int | None = None
+    manual_points: int = 0
+    skills: tuple[str, ...] = field(default_factory=tuple)
+    pause: str | None = None
 
     @property
     def notebook(self) -> str:
         """File name of the module's notebook, ``<id>.ipynb``."""
         return f"{self.id}.ipynb"
+
+    @property
+    def autograded_points(self) -> int | None:
+        """Points nbgrader scores on its own (the pass mark is reachable from these alone)."""
+        return None if self.points is None else self.points - self.manual_points
 
     @property
     def is_gradable(self) -> bool:
@@ -67,6 +75,9 @@ def _load() -> tuple[dict[str, str], tuple[Module, ...]]:
             prerequisites=tuple(m.get("prerequisites") or ()),
             points=m.get("points"),
             pass_mark=m.get("pass_mark"),
+            manual_points=int(m.get("manual_points") or 0),
+            skills=tuple(m.get("skills") or ()),
+            pause=m.get("pause"),
         )
         for m in raw["modules"]
     )

@@ -11,6 +11,7 @@ import nbformat
 
 from ..catalogue.modules import module
 from .course import BEGIN, END, CourseError, _log_error, nbgrader_api, source_modules
+from .toolkit import ToolkitError, build_toolkit
 
 # -- checking a source notebook before nbgrader sees it -----------------------------------
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -151,6 +152,12 @@ def build(root: Path, modules: Iterable[str] | None = None,
             results.append(BuildResult(mid, False, _log_error(result), notes))
             continue
         released = root / "release" / mid
+        try:
+            made = build_toolkit(mid, released)
+        except ToolkitError as exc:
+            results.append(BuildResult(mid, False, f"toolkit: {exc}", notes))
+            continue
+        notes += [f"toolkit: {p.relative_to(root)}" for p in made]
         leaks = [p.name for p in released.rglob("*") if p.is_file() and _leaks(p)]
         if leaks:
             results.append(BuildResult(mid, False, f"release holds solutions: {leaks}", notes))

@@ -5,16 +5,18 @@ A new module ``cX-Y`` adds ``cases/cX_Y.py`` and ``checks/cX_Y.py``.
 """
 
 from .notebook import (
+    before_you_submit,
     catalogue,
     catalogue_markdown,
     friendly_errors,
     header,
     header_markdown,
+    start,
     validation_markdown,
     validation_modalities,
 )
 
 __all__ = [
-    "catalogue", "catalogue_markdown", "friendly_errors", "header", "header_markdown",
-    "validation_markdown", "validation_modalities",
+    "before_you_submit", "catalogue", "catalogue_markdown", "friendly_errors", "header",
+    "header_markdown", "start", "validation_markdown", "validation_modalities",
 ]

@@ -27,9 +27,13 @@ def header_markdown(module_id: str) -> str:
         "",
         "**Prerequisites:** " + " ".join(m.prerequisites),
     ]
+    if m.pause:
+        lines += ["", f"**Two sittings:** this module is longer than 90 minutes; {m.pause}"]
     if m.is_gradable:
-        lines += ["", f"**Validation:** a graded test at the end, {m.points} points; the module "
-                  f"is validated from {m.pass_mark} points."]
+        manual = (f", of which {m.manual_points} for a written task your trainer marks (you "
+                  f"can validate without it)" if m.manual_points else "")
+        lines += ["", f"**Validation:** a graded test at the end, {m.points} points{manual}; "
+                  f"the module is validated from {m.pass_mark} points."]
     return "\n".join(lines)
 
 
@@ -51,7 +55,11 @@ def validation_markdown(module_id: str) -> str:
         "The cell under each question only confirms that an answer is recorded: the score "
         "comes when your trainer grades the module.",
         "- **Exercises**: replace each `...` with your answer and run the cell "
-        "(Shift+Enter). The check below it tells you what to fix.",
+        "(Shift+Enter). The check below it tells you what to fix. You may type numbers the "
+        "French way (`1 339,80`), with `€`, and dates as `13/11/2025`.",
+        *([f"- **Written task** ({m.manual_points} points): your trainer marks it with the "
+           "rubric shown; the module can be validated from the other points alone."]
+          if m.manual_points else []),
         "- When you are done, save the notebook (Ctrl+S) and submit the module the way your "
         "trainer told you (the *Assignments* panel, or the `nbgrader submit` command).",
     ])
@@ -93,6 +101,38 @@ def friendly_errors() -> None:
         return []
 
     shell.set_custom_exc((NameError, TypeError, ZeroDivisionError), handler)
+
+
+def start(module_id: str) -> None:
+    """The first cell of a module: the header, plain messages instead of tracebacks, and
+    answer cells that accept ``275 €``, ``1 339,80``, ``faux`` or ``13/11/2025``."""
+    from .plain_answers import accept_plain_answers
+
+    accept_plain_answers()
+    friendly_errors()
+    header(module_id)
+
+
+def unanswered_exercises(names: list[str], namespace: dict) -> list[str]:
+    """The exercise answers still missing or still ``...`` in the learner's kernel."""
+    return [n for n in names if namespace.get(n, ...) is Ellipsis]
+
+
+def before_you_submit(test, names: list[str] = ()) -> None:  # noqa: ANN001 - a ValidationTest
+    """The last check: which quiz questions and which exercise answers are still empty."""
+    from IPython import get_ipython
+
+    from ..quiz import feedback
+
+    test.summary()
+    shell = get_ipython()
+    missing = unanswered_exercises(list(names), shell.user_ns if shell else {})
+    if missing:
+        feedback.show("problem", "Exercise answers still empty: "
+                      + ", ".join(f"`{n}`" for n in missing)
+                      + ". Replace their `...` and run their cells.")
+    elif names:
+        feedback.show("ok", "Every exercise answer is filled in.")
 
 
 def catalogue_markdown(folder: str | Path = "modules") -> str:

@@ -67,6 +67,7 @@ class Question:
     unit: str = ""
     tolerance: float = 0.0
     points: float = 0.0
+    objective: int | None = None
     source: str = ""
 
     # -- loading -------------------------------------------------------------------------
@@ -107,6 +108,7 @@ class Question:
             unit=str(raw.get("unit", "")),
             tolerance=float(raw.get("tolerance", 0) or 0),
             points=float(raw.get("points", 1 if mode == "graded" else 0)),
+            objective=int(raw["objective"]) if raw.get("objective") is not None else None,
             source=str(raw.get("source", "")),
         )
         needs = {"single": "options", "multiple": "options", "ordering": "items",

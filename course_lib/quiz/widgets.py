@@ -259,7 +259,8 @@ class ValidationTest:
     def _label(self, q: Question) -> str:
         number = [x.id for x in self.bank.graded()].index(q.id) + 1
         points = f"{q.points:g} point{'s' if q.points != 1 else ''}"
-        return f"Question {number} ({points})."
+        objective = f", objective {q.objective}" if q.objective else ""
+        return f"Question {number} ({points}{objective})."
 
     def _graded(self, qid: str) -> Question:
         q = self.bank[qid]

@@ -7,6 +7,8 @@ is how a test cell loses its points; in JupyterLab it shows a message box.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -14,7 +16,8 @@ from ...quiz.feedback import passed, problem
 from ...quiz.questions import AnswerError, parse_number
 
 __all__ = [
-    "close_to", "diagnose", "expect_bool", "expect_date", "expect_number", "passed", "problem",
+    "close_to", "diagnose", "expect_bool", "expect_choices", "expect_date", "expect_number",
+    "expect_text", "passed", "problem",
 ]
 
 
@@ -44,8 +47,17 @@ def expect_number(name: str, value: Any, example: str = "1250") -> float | None:
     return number
 
 
+_FRENCH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
 def expect_date(name: str, value: Any, example: str = '"2025-11-13"') -> date | None:
-    """A date given as ``date(...)`` or ``"YYYY-MM-DD"``, or ``None`` with a message."""
+    """A date given as ``date(...)``, ``"2025-11-13"`` or the French ``13/11/2025``, or
+    ``None`` after saying how to write it.
+
+    >>> expect_date("start", "13/11/2025")
+    datetime.date(2025, 11, 13)
+    """
+    __tracebackhide__ = True
     if value is Ellipsis or value is None:
         problem(_unfilled(name, example))
         return None
@@ -54,26 +66,86 @@ def expect_date(name: str, value: Any, example: str = '"2025-11-13"') -> date | 
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        text = value.strip()
+        french = _FRENCH_DATE.match(text)
         try:
-            return date.fromisoformat(value.strip())
+            if french:
+                day, month, year = map(int, french.groups())
+                return date(year, month, day)
+            return date.fromisoformat(text)
         except ValueError:
-            pass
-    problem(f"`{name}` should be a date written like {example} (year-month-day), "
-            f"not {value!r}.")
+            problem(f"`{name}`: {text!r} is not a date of the calendar; write it like "
+                    f"{example} (year-month-day) or 13/11/2025 (day/month/year).")
+            return None
+    problem(f"`{name}` should be a date written like {example} (year-month-day, in quotes) "
+            f"or 13/11/2025, not {value!r}.")
     return None
 
 
+_TRUE = ("true", "vrai", "oui", "yes")
+_FALSE = ("false", "faux", "non", "no")
+
+
 def expect_bool(name: str, value: Any) -> bool | None:
-    """``True`` or ``False``, or ``None`` with a message."""
+    """``True`` or ``False`` (also ``vrai``/``faux``, ``oui``/``non`` as text), or ``None``
+    with a message.
+
+    >>> expect_bool("ready", "faux")
+    False
+    """
     __tracebackhide__ = True
     if value is Ellipsis or value is None:
         problem(_unfilled(name, "True"))
         return None
     if isinstance(value, bool):
         return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
     problem(f"`{name}` should be True or False (capital first letter, no quotes), "
             f"not {value!r}.")
     return None
+
+
+def expect_text(name: str, value: Any, example: str = '"..."') -> str | None:
+    """Some text (a sentence the learner writes), or ``None`` with a message."""
+    __tracebackhide__ = True
+    if value is Ellipsis or value is None or (isinstance(value, str) and not value.strip()):
+        problem(_unfilled(name, example))
+        return None
+    if not isinstance(value, str):
+        problem(f"`{name}` should be text in quotes, for example {name} = {example}.")
+        return None
+    return value.strip()
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", str(text).strip().lower())
+
+
+def expect_choices(name: str, value: Any, allowed: Iterable[str],
+                   example: str = '["a", "b"]') -> list[str] | None:
+    """A list of names chosen from ``allowed`` (a list, or text separated by commas), in the
+    spelling of ``allowed``; ``None`` after naming what is not a choice.
+
+    >>> expect_choices("missing", "ceam, Convention", ["convention", "CEAM", "insurance"])
+    ['CEAM', 'convention']
+    """
+    __tracebackhide__ = True
+    if value is Ellipsis or value is None:
+        problem(_unfilled(name, example))
+        return None
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,;\n]+", value) if v.strip()]
+    if not isinstance(value, (list, tuple, set)):
+        problem(f"`{name}` should be a list such as {example}, not {value!r}.")
+        return None
+    choices = {_fold(a): a for a in allowed}
+    unknown = [str(v) for v in value if _fold(v) not in choices]
+    if unknown:
+        problem(f"`{name}`: {', '.join(map(repr, unknown))} not among the choices; use these "
+                f"names: {', '.join(choices.values())}.")
+        return None
+    return sorted({choices[_fold(v)] for v in value})
 
 
 def close_to(value: float, expected: float, tolerance: float = 1.0) -> bool:
