@@ -69,12 +69,23 @@ def graded(course):
     return course, grade(course)
 
 
+def in_ci(value: str | None = None) -> bool:
+    """True when ``CI`` is set to anything but an explicit false (``false``, ``0``, ``no``).
+
+    >>> in_ci("true"), in_ci("1"), in_ci("yes"), in_ci(""), in_ci("false"), in_ci("0")
+    (True, True, True, False, False, False)
+    """
+    value = os.environ.get("CI", "") if value is None else value
+    return value.strip().lower() not in ("", "false", "0", "no", "off")
+
+
 def chromium_or_skip() -> str:
     """Debian's Chromium; outside CI a missing browser skips, under CI it fails."""
     path = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install it")
+        if in_ci():
+            pytest.fail(f"CI={os.environ.get('CI')!r} but /usr/bin/chromium is missing: "
+                        ".ci/run must install it")
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
     return path
 

@@ -23,6 +23,7 @@ from course_lib.erasmus.budget import (
     estimate_loop,
     read_mobilities,
 )
+from course_lib.erasmus.planning import load_template
 from course_lib.erasmus.rates import RATES_DIR, available_years, individual_support, load_rates
 from course_lib.erasmus.rates_schema import read_yaml
 
@@ -65,11 +66,24 @@ def test_travel_day_caps(requested, green, funded_travel):
 
 @pytest.mark.parametrize(
     ("km", "amount"),
-    [(9, 0), (9.9, 0), (10, 23), (99, 23), (100, 180), (499, 180), (500, 275), (1999, 275),
-     (2000, 360), (3999, 530), (4000, 820), (8000, 1500)],
+    [(0, 23), (5, 23), (9.9, 23), (10, 23), (99, 23), (100, 180), (499, 180), (500, 275),
+     (1999, 275), (2000, 360), (3999, 530), (4000, 820), (8000, 1500)],
 )
 def test_travel_band_edges(km, amount):
     assert line(estimate([mob(distance=km)]), "L1").travel == amount
+
+
+def test_a_5_km_trip_gets_23_euros_in_2021_but_nothing_under_a_10_km_table():
+    # call 2021: "Entre 0 y 99 KM: 23 EUR"; the HE table reused for 2025 starts at 10 km
+    items = [mob("N1", distance=5), mob("N2", distance=5, green_travel=True)]
+    for engine in (estimate, estimate_loop):
+        b = engine(items)
+        assert b.lines["travel"].tolist() == [23, 23]
+        assert engine(items, load_rates(2025)).lines["travel"].tolist() == [0, 0]
+    text = estimate(items).explain("N1")
+    assert "Travel: 5 km one way, band 0-99 km, standard rate = 23.00 €" in text
+    assert "under the first band (10 km): no travel grant = 0.00 €" in (
+        estimate(items, load_rates(2025)).explain("N1"))
 
 
 def test_green_travel_rate_and_bands_without_one():
@@ -87,8 +101,35 @@ def test_green_travel_rate_and_bands_without_one():
 def test_tier_changes_on_funded_day_15():
     # 12 activity days + 2 travel days = 14 funded days: 14 x 57.00 = 798.00
     assert line(estimate([mob(days=12)]), "L1").individual_support == 798.00
-    # 13 + 2 = 15 funded days: 798.00 + 1 x 39.90 (70 % of 57) = 837.90
-    assert line(estimate([mob(days=13)]), "L1").individual_support == 837.90
+    # 13 + 2 = 15 funded days: 798.00 + 1 x 40 (printed day-15 amount, not 39.90) = 838.00
+    assert line(estimate([mob(days=13)]), "L1").individual_support == 838.00
+
+
+@pytest.mark.parametrize("engine", [estimate, estimate_loop])
+def test_both_engines_pay_the_printed_day_15_amounts(engine):
+    b = engine([
+        mob("L23", days=21),                        # 23 funded days: 14 x 57 + 9 x 40
+        mob("S21", role="staff", country="DE", days=19),   # 21: 14 x 104 + 7 x 73
+        mob("A23", role="accompanying", country="IE", days=21),  # 23: 14 x 117 + 9 x 82
+        mob("P1", country="PL", days=100),          # 102: 14 x 48 + 88 x 34
+    ])
+    assert line(b, "L23").individual_support == 14 * 57 + 9 * 40 == 1158
+    assert line(b, "S21").individual_support == 14 * 104 + 7 * 73 == 1967
+    assert line(b, "A23").individual_support == 14 * 117 + 9 * 82 == 2376
+    assert line(b, "P1").individual_support == 14 * 48 + 88 * 34 == 3664
+
+
+def test_without_printed_amounts_both_engines_pay_70_percent_to_the_cent(tmp_path):
+    raw = read_yaml(RATES_DIR / "2021.yaml")
+    del raw["individual_support"]["tiers"][1]["printed"]
+    path = tmp_path / "computed.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    rates = load_rates(path=path)
+    items = [mob("L23", days=21), mob("S21", role="staff", country="DE", days=19)]
+    for engine in (estimate, estimate_loop):
+        b = engine(items, rates)
+        assert line(b, "L23").individual_support == 798 + 9 * 39.90  # 1157.10
+        assert line(b, "S21").individual_support == 1456 + 7 * 72.80  # 1965.60
 
 
 def test_daily_amount_depends_on_role_and_receiving_group():
@@ -147,8 +188,10 @@ def test_a_plain_list_counts_all_learners_and_staff_together(tmp_path):
     assert estimate_loop(items, rates).lines.equals(b.lines)
 
 
-def test_activity_without_organisational_rate_gets_zero_and_a_warning():
-    b = estimate([mob("G1", days=10, activity="group")])  # no group rate in the 2021 annex
+@pytest.mark.parametrize("year", available_years())
+def test_activity_without_organisational_rate_gets_zero_and_a_warning(year):
+    # no group rate in the 2021 annex, and none verified later: no table assumes one
+    b = estimate([mob("G1", days=10, activity="group")], load_rates(year))
     assert line(b, "G1").organisational_support == 0
     assert any("no organisational support for activity type 'group'" in w for w in b.warnings)
 
@@ -233,17 +276,17 @@ def test_warnings_do_not_change_the_figures():
 
 def test_worked_example_learner_in_spain_30_days():
     # 30 activity days + 2 travel days = 32 funded days, group 2, call 2021:
-    #   individual support 14 x 57.00 + 18 x 39.90 = 798.00 + 718.20 = 1516.20
+    #   individual support 14 x 57 + 18 x 40 (printed) = 798.00 + 720.00 = 1518.00
     #   travel 597 km (band 500-1999 km, standard)            =  275.00
     #   organisational support (1st short-term learner)       =  350.00
-    #   total                                                  = 2141.20
+    #   total                                                  = 2143.00
     b = estimate([mob(days=30)])
     row = line(b, "L1")
     assert row.funded_days == 32
-    assert row.individual_support == 1516.20
+    assert row.individual_support == 1518
     assert row.travel == 275
     assert row.organisational_support == 350
-    assert row.total == 2141.20
+    assert row.total == 2143
 
 
 def test_worked_example_staff_job_shadowing_in_finland():
@@ -257,31 +300,52 @@ def test_worked_example_staff_job_shadowing_in_finland():
 
 def test_worked_example_erasmuspro_in_poland_by_train():
     # 120 activity days + 6 green travel days = 126 funded days, group 3 learner:
-    #   14 x 48.00 + 112 x 33.60 = 672.00 + 3763.20 = 4435.20
+    #   14 x 48 + 112 x 34 (printed) = 672.00 + 3808.00 = 4480.00
     # travel 1600 km green = 320.00; organisational support (ErasmusPro) 500.00
-    # inclusion 100.00; total 4435.20 + 320 + 500 + 100 = 5355.20
+    # inclusion 100.00; total 4480 + 320 + 500 + 100 = 5400.00
     b = estimate([mob("P1", country="PL", days=120, distance=1600, travel_days=6,
                       green_travel=True, fewer_opportunities=True)])
     row = line(b, "P1")
     assert (row.activity, row.funded_days) == ("erasmuspro", 126)
-    assert row.individual_support == 4435.20
-    assert row.total == 5355.20
+    assert row.individual_support == 4480
+    assert row.total == 5400
 
 
-def test_worked_example_the_valencia_bakery_file():
-    # 4 apprentices + 1 accompanying trainer, Bordeaux -> Valencia (597 km), 28 days.
-    # BAK-01, BAK-02 (green, 4 travel days): 32 funded days -> 14x57 + 18x39.90 = 1516.20,
-    #   travel 320; BAK-02 has fewer opportunities: + 100 inclusion
-    # BAK-03, BAK-04 (standard, 2 days): 30 funded days -> 798 + 16x39.90 = 1436.40, travel 275
-    # TRN-01 (accompanying, green, 4 days): 32 days -> 14x104 + 18x72.80 = 1456 + 1310.40
-    #   = 2766.40, travel 320, no organisational support
-    # travel 320+320+275+275+320 = 1510; individual 2x1516.20 + 2x1436.40 + 2766.40 = 8671.60
-    # organisational 4 x 350 = 1400; inclusion 100; total 11681.60
-    b = estimate(read_mobilities(EXAMPLE))
-    assert b.totals == {"travel": 1510, "individual_support": 8671.60,
+@pytest.mark.parametrize("engine", [estimate, estimate_loop])
+def test_worked_example_the_valencia_bakery_file(engine):
+    # The C1.1 case (fixes.md A2-A3): 4 apprentices + 1 accompanying trainer, Bordeaux ->
+    # Valencia (597 km), 1-28 February 2027, all by train (green, 4 travel days): 32 funded
+    # days each, 14 at the first amount and 18 at the printed day-15 amount (group 2).
+    # learners: 14 x 57 + 18 x 40 = 798 + 720 = 1518; travel 320; BAK-02: + 100 inclusion
+    # trainer (accompanying): 14 x 104 + 18 x 73 = 1456 + 1314 = 2770; travel 320;
+    #   no organisational support
+    # travel 5 x 320 = 1600; individual 4 x 1518 + 2770 = 8842
+    # organisational 4 x 350 = 1400; inclusion 100; total 11942
+    b = engine(read_mobilities(EXAMPLE))
+    assert b.totals == {"travel": 1600, "individual_support": 8842,
                         "organisational_support": 1400, "inclusion_support": 100,
-                        "total": 11681.60}
+                        "total": 11942}
+    assert b.lines["individual_support"].tolist() == [1518] * 4 + [2770]
+    assert b.lines["funded_days"].tolist() == [32] * 5
+    assert line(b, "TRN-01").total == 320 + 2770 == 3090  # the accompanying person
     assert b.warnings == [] and b.illustrative == ()
+
+
+def test_the_example_file_fits_the_case_project_and_the_round_1_start_window():
+    # KA122 round-1 projects of call 2026 start between 1 June and 31 December 2026
+    # (facts 8b); the case's project runs 1 Sept 2026 - 31 Aug 2027 (plan template).
+    plan = load_template("ka122-short-term")
+    start, end = plan.task("project_start").fixed, plan.task("project_end").fixed
+    assert (start, end) == (date(2026, 9, 1), date(2027, 8, 31))
+    assert date(2026, 6, 1) <= start <= date(2026, 12, 31)
+    items = read_mobilities(EXAMPLE)
+    for m in items:
+        assert start <= m.start <= m.end <= end, m.participant_id
+        assert (m.start, m.end) == (date(2027, 2, 1), date(2027, 2, 28))
+        assert m.green_travel and m.travel_days == 4
+        assert (m.origin_city, m.destination_city) == ("Bordeaux", "Valencia")
+    assert [m.fewer_opportunities for m in items] == [False, True, False, False, False]
+    assert [m.activity for m in items] == ["short_term"] * 4 + [None]
 
 
 def test_worked_example_under_an_illustrative_table():
@@ -312,17 +376,25 @@ def test_lines_and_json_shape():
 
 def test_explain_gives_the_arithmetic_in_words():
     # 21 activity days + 2 travel days = 23 funded days in Finland (group 1):
-    # 14 x 66.00 + 9 x 46.20 = 924.00 + 415.80 = 1339.80
+    # 14 x 66.00 + 9 x 46.00 (printed day-15 amount) = 924.00 + 414.00 = 1338.00
     b = estimate([mob("A1", country="FI", days=21, distance=2345, green_travel=True)])
     text = b.explain("A1")
-    assert ("Individual support: 14 days × 66.00 € + 9 days × 46.20 € (70 %) "
-            "= 924.00 € + 415.80 € = 1339.80 €") in text
+    assert ("Individual support: 14 days × 66.00 € + 9 days × 46.00 € (from day 15, as "
+            "printed: about 70 %) = 924.00 € + 414.00 € = 1338.00 €") in text
+    assert "46.20" not in text
     assert "funded days = 21 + 2 = 23" in text
     assert "band 2000-2999 km, green rate = 410.00 €" in text
     assert "1st participant in activity type 'short_term'" in text
-    assert "Total: 410.00 € + 1339.80 € + 350.00 € + 0.00 € = 2099.80 €" in text
+    assert "Total: 410.00 € + 1338.00 € + 350.00 € + 0.00 € = 2098.00 €" in text
     with pytest.raises(KeyError, match="no mobility for participant 'ZZ'"):
         b.explain("ZZ")
+
+
+def test_explain_without_printed_amounts_shows_the_share():
+    # call 2025 (illustrative) prints no amounts: 70 % of 66 = 46.20, to the cent
+    b = estimate([mob("A1", country="FI", days=21, distance=2345)], load_rates(2025))
+    assert ("Individual support: 14 days × 66.00 € + 9 days × 46.20 € (70 %) "
+            "= 924.00 € + 415.80 € = 1339.80 €") in b.explain("A1")
 
 
 def test_explain_accompanying_and_illustrative():
@@ -334,13 +406,22 @@ def test_explain_accompanying_and_illustrative():
     assert "not verified for VET" in text
 
 
-def test_money_is_rounded_to_cents(tmp_path):
+@pytest.mark.parametrize("engine", [estimate, estimate_loop])
+def test_money_is_rounded_to_cents_per_tier(tmp_path, engine):
     raw = read_yaml(RATES_DIR / "2021.yaml")
-    raw["individual_support"]["tiers"][1]["share"] = 0.333  # 57 x 0.333 = 18.981 -> 18.98
+    raw["individual_support"]["tiers"][1] = {"from_day": 15, "share": 0.333}  # no printed
     path = tmp_path / "third.yaml"
     path.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    b = estimate([mob(days=13)], load_rates(path=path))  # 15 funded days: 798 + 18.98
-    assert line(b, "L1").individual_support == 816.98
+    # 57 x 0.333 = 18.981 -> 18.98 a day
+    b = engine([mob("L15", days=13), mob("L24", days=22)], load_rates(path=path))
+    assert line(b, "L15").individual_support == 816.98  # 15 funded days: 798 + 18.98
+    assert line(b, "L24").individual_support == 987.80  # 798 + 10 x 18.98, not 987.81
+    # a printed amount with sub-cent parts is rounded per day as well: 39.905 -> 39.91
+    raw = read_yaml(RATES_DIR / "2021.yaml")
+    raw["individual_support"]["tiers"][1]["printed"]["learner"][2] = 39.905
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    b = engine([mob("L24", days=22)], load_rates(path=path))
+    assert line(b, "L24").individual_support == 1197.10  # 798 + 10 x 39.91, not 1197.05
 
 
 # -- input errors -----------------------------------------------------------------------

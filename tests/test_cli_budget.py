@@ -38,8 +38,9 @@ def test_example_as_a_table():
     assert result.exit_code == 0, result.output
     assert "call-2021 rates" in result.stdout
     assert "BAK-01" in result.stdout and "TRN-01" in result.stdout
-    # 1510 + 8671.60 + 1400 + 100 (worked out in tests/test_budget.py)
-    assert "11,681.60" in result.stdout
+    # 1600 + 8842 + 1400 + 100 (worked out in tests/test_budget.py)
+    assert "11,942.00" in result.stdout
+    assert "11,681.60" not in result.stdout and "11,931.20" not in result.stdout
     assert "*" not in result.stdout  # call 2021: nothing illustrative
     assert result.stderr == ""
 
@@ -49,11 +50,12 @@ def test_json_has_the_issue_shape():
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert list(data) == ["call_year", "currency", "mobilities", "totals"]
-    assert data["totals"]["total"] == 11681.60
-    assert data["mobilities"][1] == {
+    assert data["totals"]["total"] == 11942.0
+    assert data["mobilities"][1] == {  # 14 x 57 + 18 x 40 (printed day-15 amount) = 1518
         "participant_id": "BAK-02", "distance_km": pytest.approx(597, abs=2), "travel": 320.0,
-        "funded_days": 32, "individual_support": 1516.2, "organisational_support": 350.0,
-        "inclusion_support": 100.0, "total": 2286.2}
+        "funded_days": 32, "individual_support": 1518.0, "organisational_support": 350.0,
+        "inclusion_support": 100.0, "total": 2288.0}
+    assert data["mobilities"][4]["individual_support"] == 2770.0  # 14 x 104 + 18 x 73
 
 
 def test_csv_output_to_a_file(tmp_path):
@@ -64,7 +66,7 @@ def test_csv_output_to_a_file(tmp_path):
     assert "budget written to" in result.stderr
     table = pd.read_csv(out)
     assert list(table.columns) == list(LINE_COLUMNS)
-    assert table["total"].sum() == pytest.approx(11681.60)
+    assert table["total"].sum() == pytest.approx(11942.0)
 
 
 def test_an_illustrative_year_is_flagged():
@@ -81,12 +83,41 @@ def test_an_illustrative_year_is_flagged():
 def test_a_trainers_rate_table(tmp_path):
     raw = read_yaml(RATES_DIR / "2021.yaml")
     raw["individual_support"]["learner"][2] = 60  # 30 funded days: 14x60 + 16x42 = 1512
+    raw["individual_support"]["tiers"][1]["printed"]["learner"][2] = 42
     rates = tmp_path / "na.yaml"
     rates.write_text(yaml.safe_dump(raw), encoding="utf-8")
     result = run(write(tmp_path, GOOD.replace(",,no,no", ",2,no,no")), "--rates", rates,
                  "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["mobilities"][0]["individual_support"] == 1512.0
+
+
+def test_a_trainers_table_without_printed_amounts_pays_the_share(tmp_path):
+    raw = read_yaml(RATES_DIR / "2021.yaml")
+    del raw["individual_support"]["tiers"][1]["printed"]
+    raw["individual_support"]["learner"][2] = 60  # 30 funded days: 14x60 + 16x42 = 1512
+    rates = tmp_path / "na.yaml"
+    rates.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    result = run(write(tmp_path, GOOD), "--rates", rates, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["mobilities"][0]["individual_support"] == 1512.0
+
+
+def test_printed_amounts_with_a_missing_group_or_not_numbers_are_rejected(tmp_path):
+    raw = read_yaml(RATES_DIR / "2021.yaml")
+    del raw["individual_support"]["tiers"][1]["printed"]["staff"][2]
+    rates = tmp_path / "na.yaml"
+    rates.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    result = run(EXAMPLE, "--rates", rates)
+    assert result.exit_code == 2
+    assert "individual_support.tiers[1].printed.staff: missing group 2" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.output
+    raw["individual_support"]["tiers"][1]["printed"]["staff"][2] = "73 EUR"
+    rates.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    result = run(EXAMPLE, "--rates", rates)
+    assert result.exit_code == 2
+    assert ("individual_support.tiers[1].printed.staff.2: must be a number >= 0, got '73 EUR'"
+            in result.stderr)
 
 
 def test_rates_and_year_are_mutually_exclusive():
@@ -199,4 +230,4 @@ def test_real_process_exit_status_and_streams(tmp_path):
     ok = subprocess.run([sys.executable, "-c", code, str(EXAMPLE), "--format", "csv"],
                         capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr
-    assert pd.read_csv(io.StringIO(ok.stdout))["total"].sum() == pytest.approx(11681.60)
+    assert pd.read_csv(io.StringIO(ok.stdout))["total"].sum() == pytest.approx(11942.0)

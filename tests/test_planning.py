@@ -170,8 +170,9 @@ def test_schedule_table():
 # -- templates ------------------------------------------------------------------------------
 
 REQUIRED = ["needs analysis", "partner", "application drafting", "submission", "decision",
-            "learning agreements", "language assessment", "insurance", "departure", "return",
+            "learning agreements", "language assessment", "insurance", "departure",
             "participant reports", "final report"]
+MILESTONES = ["call_deadline", "project_start", "departure", "return", "project_end"]
 
 
 @pytest.mark.parametrize("name", ["ka122-short-term", "erasmuspro-long"])
@@ -180,6 +181,8 @@ def test_templates_have_the_steps_and_the_call_2026_deadline(name):
     names = " | ".join(t.name.lower() for t in plan.tasks)
     for step in REQUIRED:
         assert step in names, step
+    for milestone in MILESTONES:
+        assert plan.task(milestone).milestone, milestone
     assert "travel" in names
     assert plan.task("call_deadline").fixed == D(2026, 2, 19)
     assert plan.task("na_decision").illustrative
@@ -191,9 +194,61 @@ def test_templates_have_the_steps_and_the_call_2026_deadline(name):
 
 def test_templates_fit_when_started_early_enough():
     for name in available_templates():
-        s = schedule(load_template(name), "2025-10-01", today="2025-10-01")
+        plan = load_template(name)
+        s = schedule(plan, "2025-10-01", today="2025-10-01")
         assert s.warnings == [], (name, s.warnings)
-        assert s["submission"].earliest_finish < D(2026, 2, 19)
+        (submission,) = plan.task("call_deadline").depends_on
+        assert s[submission].earliest_finish < D(2026, 2, 19)
+
+
+# -- the C1.1 case: "Boulangerie a Valence", call 2026 KA122 round 1 (fixes.md A1-A2) ------
+
+CASE_TODAY = D(2025, 11, 3)  # the director launches the project
+
+
+def test_the_case_template_back_plans_without_warnings():
+    plan = load_template("ka122-short-term")
+    s = schedule(plan, today=CASE_TODAY)
+    assert s.warnings == []
+    assert s.start == D(2025, 11, 6)  # latest start of the needs analysis, with the margin
+    fixed = {t.id: t.fixed for t in plan.tasks if t.fixed}
+    assert fixed == {"call_deadline": D(2026, 2, 19), "project_start": D(2026, 9, 1),
+                     "departure": D(2027, 1, 30), "return": D(2027, 3, 3),
+                     "project_end": D(2027, 8, 31)}
+    for task_id, day in fixed.items():
+        assert s[task_id].earliest_start == s[task_id].latest_start == day, task_id
+    # steps before submission follow each other: 3 + 6 + 4 + 1 weeks, then a 1-week margin
+    before = ["needs_analysis", "partner_search", "application_drafting", "internal_signoff",
+              "submission_margin"]
+    assert [plan.task(t).duration_days for t in before] == [21, 42, 28, 7, 7]
+    assert [s[t].earliest_start for t in before] == [
+        D(2025, 11, 6), D(2025, 11, 27), D(2026, 1, 8), D(2026, 2, 5), D(2026, 2, 12)]
+    assert s["submission_margin"].earliest_finish == D(2026, 2, 18)
+    assert s.critical_path[:6] == tuple(before) + ("call_deadline",)
+    # without the margin the latest start is one week later (exercise 2, step 1)
+    assert weeks_before(D(2026, 2, 19), 3 + 6 + 4 + 1) == D(2025, 11, 13)
+
+
+def test_the_case_mobility_and_project_respect_the_call_rules():
+    plan = load_template("ka122-short-term")
+    s = schedule(plan, today=CASE_TODAY)
+    start = s["project_start"].earliest_start
+    assert D(2026, 6, 1) <= start <= D(2026, 12, 31)  # round-1 start window (facts 8b)
+    assert add_months(start, 12) == D(2027, 9, 1)  # 12 months: 6 to 18 allowed
+    # 2 travel days out, 28 days of activity (1-28 Feb 2027), 2 travel days back
+    assert plan.task("mobility").duration_days == 32
+    assert s["mobility"].earliest_start == D(2027, 1, 30)
+    assert s["mobility"].earliest_finish == D(2027, 3, 2)
+    assert s["return"].earliest_start == D(2027, 3, 3)  # back at work
+    assert all(s[t].earliest_finish < D(2027, 1, 30) for t in (
+        "participant_selection", "partnership_convention", "learning_agreements",
+        "preparation", "mobility_conventions", "insurance_documents", "travel_booking"))
+
+
+def test_the_case_no_longer_fits_one_day_after_its_latest_start():
+    s = schedule(load_template("ka122-short-term"), today=D(2025, 11, 7))
+    (warning,) = s.warnings
+    assert "'Needs analysis' must start by 2025-11-06, 1 days before today" in warning
 
 
 def test_erasmuspro_template_mobility_is_long_term():
@@ -209,10 +264,11 @@ def test_a_template_after_its_deadline_cannot_fit():
 
 
 def test_a_departure_too_early_for_the_template():
+    # a departure before the project can even start (round 1: from 1 June 2026)
     s = schedule(load_template("ka122-short-term"), anchor="departure", on="2026-05-04",
                                                    today="2025-10-01")
-    assert any("'Departure' is fixed on 2026-05-04" in w and "call_deadline ->" in w
-               for w in s.warnings)
+    assert any("'Departure (first travel day)' is fixed on 2026-05-04" in w
+               and "project_start ->" in w for w in s.warnings)
 
 
 def test_unknown_template_and_template_errors(tmp_path):
@@ -243,7 +299,7 @@ def test_gantt_draws_bars_milestones_and_dates():
         diamonds = [line for line in ax.lines if line.get_marker() == "D"]
         assert len(diamonds) == len(milestones)
         labels = [t.get_text() for t in ax.get_yticklabels()]
-        assert "Call deadline (KA121/KA122 round 1) (2026-02-19)" in labels
+        assert "Call deadline (KA121/KA122 round 1), 12:00 Brussels time (2026-02-19)" in labels
         assert type(ax.xaxis.get_major_formatter()).__name__ == "ConciseDateFormatter"
         ax.figure.canvas.draw()  # renders headless with Agg
     finally:

@@ -40,7 +40,7 @@ def test_2021_table_is_the_spanish_vet_annex():
     assert R2021.currency == "EUR"
     assert "ANEXO IV" in R2021.source and "KA122" in R2021.source
     assert [(b.from_km, b.standard, b.green) for b in R2021.travel] == [
-        (10, 23, 23), (100, 180, 210), (500, 275, 320), (2000, 360, 410), (3000, 530, 610),
+        (0, 23, 23), (100, 180, 210), (500, 275, 320), (2000, 360, 410), (3000, 530, 610),
         (4000, 820, 820), (8000, 1500, 1500),
     ]
     assert R2021.travel_days == {"standard": 2, "green": 6}
@@ -48,6 +48,10 @@ def test_2021_table_is_the_spanish_vet_annex():
     assert R2021.individual_support["staff"] == {1: 117, 2: 104, 3: 91}
     assert R2021.individual_support["accompanying"] == R2021.individual_support["staff"]
     assert [(t.from_day, t.share) for t in R2021.tiers] == [(1, 1.0), (15, 0.7)]
+    assert R2021.tiers[0].printed is None
+    assert R2021.tiers[1].printed == {"learner": {1: 46, 2: 40, 3: 34},
+                                      "staff": {1: 82, 2: 73, 3: 64},
+                                      "accompanying": {1: 82, 2: 73, 3: 64}}
     assert R2021.inclusion_support_per_participant == 100
     assert R2021.course_fees == {"per_day": 80, "max_days": 10}
     assert R2021.preparatory_visit == {"per_person": 575, "max_persons": 3}
@@ -92,12 +96,40 @@ def test_later_calls_flag_every_unverified_section(year):
     assert "2021" in rates.illustrative_reasons["individual_support"]  # says it reuses 2021
 
 
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_later_calls_print_no_amounts_and_have_no_assumed_group_rate(year):
+    rates = load_rates(year)
+    # no call-2024..2026 VET annex printing amounts was read: 70 % is computed
+    assert all(tier.printed is None for tier in rates.tiers)
+    assert [rate for _, rate in rates.tier_rates("learner", 2)] == [57, 39.90]
+    # group mobility has no call-2021 row and no verified later amount: no assumed rate
+    assert "group" not in rates.organisational_support
+    assert rates.organisational_tiers("group") is None
+
+
 def test_2025_travel_is_the_he_table_flagged_for_vet():
     rates = load_rates(2025)
     assert [(b.standard, b.green) for b in rates.travel] == [
         (28, 56), (211, 285), (309, 417), (395, 535), (580, 785), (1188, 1188), (1735, 1735),
     ]
-    assert "HE" in rates.illustrative_reasons["travel"]
+    assert rates.travel[0].from_km == 10  # the HE table starts at 10 km
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_the_he_travel_table_is_labelled_with_the_same_call_years(year):
+    rates = load_rates(year)
+    label = "higher-education (KA131) travel table of calls 2024 and 2025"
+    assert label in " ".join(rates.illustrative_reasons["travel"].split())
+    if year != 2024:  # 2024 reuses the call-2021 VET table and only names the HE one
+        assert label in rates.sources["travel"] and label in " ".join(rates.source.split())
+    for text in (rates.illustrative_reasons["travel"], rates.sources.get("travel", ""),
+                 rates.source):
+        assert "HE call-2025" not in text and "HE call 2025" not in text
+
+
+def test_2024_reuses_the_2021_vet_travel_table_from_0_km():
+    assert load_rates(2024).travel == R2021.travel
+    assert "Call-2021 VET table reused" in load_rates(2024).illustrative_reasons["travel"]
 
 
 @pytest.mark.parametrize("year", available_years())
@@ -114,11 +146,35 @@ def test_every_section_of_every_table_has_a_source_or_is_flagged(year):
 def test_deadlines_per_call():
     d2026 = load_rates(2026).deadlines
     assert d2026["ka121_ka122"].date == dt.date(2026, 2, 19)
-    assert d2026["ka121_ka122"].time == "12:00" and d2026["ka121_ka122"].verified
+    assert d2026["ka121_ka122"].time == "12:00"
     assert not d2026["ka120"].verified
     assert load_rates(2026).is_illustrative("deadlines.ka120")
     assert load_rates(2025).deadlines["ka122_round2"].date is None
     assert load_rates(2024).deadlines["ka120"].date == dt.date(2024, 10, 8)  # extended
+
+
+# Deadlines read only on press, consultancy or course-provider pages are unverified.
+PRESS_ONLY = [(2021, "ka121_ka122"), (2021, "ka122_round2"), (2024, "ka122_round2"),
+              (2024, "ka120"), (2025, "ka121_ka122"), (2025, "ka120"), (2026, "ka121_ka122"),
+              (2026, "ka122_round2"), (2026, "ka120")]
+
+
+@pytest.mark.parametrize(("year", "key"), PRESS_ONLY)
+def test_deadlines_from_press_or_consultancy_pages_are_not_verified(year, key):
+    rates = load_rates(year)
+    assert not rates.deadlines[key].verified
+    assert rates.is_illustrative(f"deadlines.{key}")
+    assert rates.illustrative_reasons[f"deadlines.{key}"]  # says why
+
+
+def test_deadlines_from_official_or_call_text_copies_stay_verified():
+    # ka120 2021: the Serbian National Agency; ka121_ka122 2024: a university's copy of the call
+    for year, key in [(2021, "ka120"), (2024, "ka121_ka122")]:
+        assert load_rates(year).deadlines[key].verified, (year, key)
+    unverified = {(y, k) for y in available_years() for k, d in load_rates(y).deadlines.items()
+                  if not d.verified}
+    assert unverified == {*PRESS_ONLY, (2025, "ka122_round2")}  # the last one has no date
+    assert load_rates(2025).deadlines["ka122_round2"].date is None
 
 
 # -- look-ups -----------------------------------------------------------------------
@@ -126,10 +182,10 @@ def test_deadlines_per_call():
 
 @pytest.mark.parametrize(
     ("km", "standard", "green"),
-    [(9, 0, 0), (9.99, 0, 0), (10, 23, 23), (99, 23, 23), (99.9, 23, 23), (100, 180, 210),
-     (499, 180, 210), (500, 275, 320), (1999, 275, 320), (2000, 360, 410), (2999, 360, 410),
-     (3000, 530, 610), (3999, 530, 610), (4000, 820, 820), (7999, 820, 820), (8000, 1500, 1500),
-     (19000, 1500, 1500)],
+    [(0, 23, 23), (5, 23, 23), (9.99, 23, 23), (10, 23, 23), (99, 23, 23), (99.9, 23, 23),
+     (100, 180, 210), (499, 180, 210), (500, 275, 320), (1999, 275, 320), (2000, 360, 410),
+     (2999, 360, 410), (3000, 530, 610), (3999, 530, 610), (4000, 820, 820), (7999, 820, 820),
+     (8000, 1500, 1500), (19000, 1500, 1500)],
 )
 def test_travel_band_edges(km, standard, green):
     assert R2021.travel_amount(km) == standard
@@ -137,7 +193,9 @@ def test_travel_band_edges(km, standard, green):
 
 
 def test_travel_band_object_and_labels():
-    assert travel_band(9) is None
+    assert travel_band(5).label == "0-99 km"  # call 2021: "Entre 0 y 99 KM: 23 EUR"
+    assert travel_band(9, load_rates(2025)) is None  # the HE table starts at 10 km
+    assert load_rates(2025).travel_amount(9.9) == 0
     band = travel_band(597)
     assert (band.from_km, band.to_km, band.label) == (500, 2000, "500-1999 km")
     assert travel_band(8000).label == "8000 km or more"
@@ -158,25 +216,69 @@ def test_travel_day_caps():
 
 
 def test_tier_changes_on_day_15():
-    # Group 2 learner: days 1-14 at 57.00, from day 15 at 70 % = 39.90.
+    # Group 2 learner: days 1-14 at 57, from day 15 at the printed 40 (not 70 % = 39.90).
     assert individual_support(14, 2) == 14 * 57  # 798.00
-    assert individual_support(15, 2) == 798 + 39.90  # 837.90
-    assert individual_support(15, 2) - individual_support(14, 2) == pytest.approx(39.90)
-    # Group 1 staff: 14 x 117.00 = 1638.00, + 1 x 81.90 = 1719.90
-    assert individual_support(15, 1, "staff") == 1719.90
+    assert individual_support(15, 2) == 798 + 40  # 838.00
+    assert individual_support(15, 2) - individual_support(14, 2) == 40
+    # Group 1 staff: 14 x 117.00 = 1638.00, + 1 x 82 (printed) = 1720.00
+    assert individual_support(15, 1, "staff") == 1720
 
 
 def test_worked_example_learner_32_funded_days_group_2():
     # 30 activity days + 2 travel days = 32 funded days; group 2 learner, call 2021:
-    # 14 x 57 + 18 x (57 x 0.7) = 798.00 + 18 x 39.90 = 798.00 + 718.20 = 1516.20
-    assert individual_support(32, 2, "learner") == 1516.20
+    # 14 x 57 + 18 x 40 (printed day-15 amount) = 798 + 720 = 1518.00
+    assert individual_support(32, 2, "learner") == 1518
+
+
+def test_the_printed_day_15_amounts_are_paid():
+    # the call-2021 annex's "Dia 15 - 365" column (facts 8b)
+    printed = {"learner": [46, 40, 34], "staff": [82, 73, 64], "accompanying": [82, 73, 64]}
+    for role, amounts in printed.items():
+        for group, amount in zip((1, 2, 3), amounts, strict=True):
+            first = R2021.daily_rate(role, group)
+            assert [rate for _, rate in R2021.tier_rates(role, group)] == [first, amount]
+    # 23 funded days, group-2 learner: 14 x 57 + 9 x 40 = 798 + 360 = 1158
+    assert individual_support(23, 2, "learner") == 14 * 57 + 9 * 40 == 1158
+    # 21 funded days, group-2 staff: 14 x 104 + 7 x 73 = 1456 + 511 = 1967 (not 1965.60)
+    assert individual_support(21, 2, "staff") == 14 * 104 + 7 * 73 == 1967
+    # 25 funded days, group-2 learner: 14 x 57 + 11 x 40 = 1238 (not 1236.90)
+    assert individual_support(25, 2, "learner") == 1238
+    # 23 funded days, group-1 learner and accompanying person (the Cork exercise)
+    assert individual_support(23, 1, "learner") == 14 * 66 + 9 * 46 == 1338
+    assert individual_support(23, 1, "accompanying") == 14 * 117 + 9 * 82 == 2376
+
+
+def test_without_printed_amounts_a_tier_pays_daily_x_share(tmp_path):
+    raw = _raw()
+    del raw["individual_support"]["tiers"][1]["printed"]
+    rates = load_rates(path=_write(tmp_path, raw))
+    assert rates.tiers[1].printed is None
+    assert [rate for _, rate in rates.tier_rates("learner", 2)] == [57, 39.90]
+    assert individual_support(23, 2, "learner", rates) == 798 + 9 * 39.90  # 1157.10
+    assert individual_support(21, 2, "staff", rates) == 1456 + 7 * 72.80  # 1965.60
+
+
+def test_each_tier_is_rounded_to_cents_before_it_is_multiplied(tmp_path):
+    raw = _raw()
+    raw["individual_support"]["tiers"][1] = {"from_day": 15, "share": 0.333}
+    rates = load_rates(path=_write(tmp_path, raw))
+    # 57 x 0.333 = 18.981 -> 18.98 a day; 10 days: 189.80 (not 189.81)
+    assert [rate for _, rate in rates.tier_rates("learner", 2)] == [57, 18.98]
+    assert individual_support(24, 2, "learner", rates) == 987.80
+    # a printed amount with sub-cent parts is rounded per day too: 39.905 -> 39.91
+    raw = _raw()
+    raw["individual_support"]["tiers"][1]["printed"]["learner"][2] = 39.905
+    rates = load_rates(path=_write(tmp_path, raw, "printed.yaml"))
+    assert [rate for _, rate in rates.tier_rates("learner", 2)] == [57, 39.91]
+    assert individual_support(24, 2, "learner", rates) == 798 + 399.10  # not 1197.05
 
 
 def test_accompanying_persons_get_the_staff_rate():
     for group in (1, 2, 3):
         assert R2021.daily_rate("accompanying", group) == R2021.daily_rate("staff", group)
-    # 20 funded days in group 3: 14 x 91 + 6 x 63.70 = 1274 + 382.20 = 1656.20
-    assert individual_support(20, 3, "accompanying") == 1656.20
+        assert R2021.tier_rates("accompanying", group) == R2021.tier_rates("staff", group)
+    # 20 funded days in group 3: 14 x 91 + 6 x 64 = 1274 + 384 = 1658
+    assert individual_support(20, 3, "accompanying") == 1658
 
 
 def test_daily_rate_errors_are_clear():
@@ -249,9 +351,20 @@ def _write(tmp_path, raw, name="mine.yaml"):
 def test_a_trainers_own_table_loads_by_path(tmp_path):
     raw = _raw()
     raw["individual_support"]["learner"] = {1: 70, 2: 60, 3: 50}
+    raw["individual_support"]["tiers"][1]["printed"]["learner"] = {1: 49, 2: 42, 3: 35}
     rates = load_rates(path=_write(tmp_path, raw))
     assert rates.daily_rate("learner", 2) == 60
+    assert [rate for _, rate in rates.tier_rates("learner", 2)] == [60, 42]
     assert rates.path.name == "mine.yaml"
+
+
+def test_a_daily_amount_changed_without_its_printed_amount_is_rejected(tmp_path):
+    raw = _raw()
+    raw["individual_support"]["learner"] = {1: 70, 2: 60, 3: 50}  # printed still 46/40/34
+    with pytest.raises(RatesError) as err:
+        load_rates(path=_write(tmp_path, raw))
+    assert ("individual_support.tiers[1].printed.learner.1: printed amount 46 is not about "
+            "share x daily amount (0.7 x 70 = 49.00)") in str(err.value)
 
 
 def test_unquoted_norway_code_is_read_as_a_country(tmp_path):
@@ -291,6 +404,27 @@ BROKEN = [
      "individual_support.tiers[0].from_day: the first tier must start on day 1"),
     (lambda r: r["individual_support"]["tiers"][1].update(from_day=1),
      "individual_support.tiers[1].from_day: tiers must be increasing"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["learner"].pop(3),
+     "individual_support.tiers[1].printed.learner: missing group 3"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["staff"].pop(1),
+     "individual_support.tiers[1].printed.staff: missing group 1"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["learner"].update({2: "forty"}),
+     "individual_support.tiers[1].printed.learner.2: must be a number >= 0, got 'forty'"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["staff"].update({3: None}),
+     "individual_support.tiers[1].printed.staff.3: must be a number >= 0, got None"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["accompanying"].update({1: True}),
+     "individual_support.tiers[1].printed.accompanying.1: must be a number >= 0, got True"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"].pop("accompanying"),
+     "individual_support.tiers[1].printed: missing 'accompanying'"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"].update(teacher={1: 1}),
+     "individual_support.tiers[1].printed: unknown key 'teacher'"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["learner"].update({4: 30}),
+     "individual_support.tiers[1].printed.learner: group 4 is not in country_groups"),
+    (lambda r: r["individual_support"]["tiers"][1].update(printed=[46, 40, 34]),
+     "individual_support.tiers[1].printed: must be a mapping"),
+    (lambda r: r["individual_support"]["tiers"][1]["printed"]["staff"].update({2: 37}),
+     "individual_support.tiers[1].printed.staff.2: printed amount 37 is not about share x "
+     "daily amount (0.7 x 104 = 72.80)"),
     (lambda r: r["organisational_support"]["short_term"][1].update(up_to=200),
      "organisational_support.short_term[1].up_to: the last tier must have up_to: null"),
     (lambda r: r["organisational_support"].update(shortterm=[{"up_to": None, "amount": 1}]),

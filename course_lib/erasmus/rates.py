@@ -7,11 +7,16 @@ issue #3; see ``data/rates/2021.yaml`` for a complete, sourced example):
 * ``call_year``, ``currency``, ``source`` (text), optional ``sources`` (section -> text);
 * ``travel``: one-way distance bands ``{from_km, standard, green?}``, increasing; a
   band runs up to the next band's ``from_km`` (excluded); under the first band there
-  is no travel grant; without a green rate, green travel gets the standard rate;
+  is no travel grant (call 2021's first band starts at 0 km, so every distance gets
+  one; tables whose first band starts at 10 km pay nothing below it); without a
+  green rate, green travel gets the standard rate;
 * ``travel_days``: ``{standard, green}``, the most travel days funded per mode;
 * ``country_groups``: group -> ISO 3166 alpha-2 codes of receiving countries;
 * ``individual_support``: daily amount per role (``learner``, ``staff``,
-  ``accompanying``) and group, and ``tiers``: ``{from_day, share}``;
+  ``accompanying``) and group, and ``tiers``: ``{from_day, share, printed?}``. Where
+  the call's annex prints a tier's amounts, ``printed`` gives them (role -> group ->
+  amount, each within 1 of daily x share): they are paid as printed. Without it a
+  tier pays daily x share, rounded to cents;
 * ``organisational_support``: tiers ``{up_to, amount}`` by rank, either one list for
   every activity type or a mapping activity type -> list;
 * ``inclusion_support_per_participant``;
@@ -24,14 +29,14 @@ issue #3; see ``data/rates/2021.yaml`` for a complete, sourced example):
 320.0
 >>> rates.daily_rate("learner", rates.country_group("ES"))
 57.0
->>> individual_support(32, 2)          # 14 x 57 + 18 x 39.90
-1516.2
+>>> individual_support(32, 2)          # 14 x 57 + 18 x 40 (printed day-15 amount)
+1518.0
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -122,9 +127,9 @@ class RateTable:
     def travel_band(self, distance_km: float) -> TravelBand | None:
         """The band of a one-way distance, None under the first band.
 
-        >>> [load_rates(2021).travel_band(d).standard for d in (10, 99, 100, 499, 500)]
-        [23.0, 23.0, 180.0, 180.0, 275.0]
-        >>> load_rates(2021).travel_band(9.9) is None
+        >>> [load_rates(2021).travel_band(d).standard for d in (0, 5, 99, 100, 499, 500)]
+        [23.0, 23.0, 23.0, 180.0, 180.0, 275.0]
+        >>> load_rates(2025).travel_band(9.9) is None      # a table starting at 10 km
         True
         """
         if distance_km < 0:
@@ -192,13 +197,16 @@ class RateTable:
         return amounts[country_group]
 
     def tier_rates(self, role: str, country_group: int) -> list[tuple[Tier, float]]:
-        """Each tier with its daily amount (daily rate x share, rounded to cents).
+        """Each tier with its daily amount, rounded to cents: the amount the table
+        prints for the tier when it prints one, else daily rate x share.
 
-        >>> [rate for _, rate in load_rates(2021).tier_rates("learner", 1)]
+        >>> [rate for _, rate in load_rates(2021).tier_rates("learner", 1)]   # printed
+        [66.0, 46.0]
+        >>> [rate for _, rate in load_rates(2025).tier_rates("learner", 1)]   # 70 % of 66
         [66.0, 46.2]
         """
         daily = self.daily_rate(role, country_group)
-        return [(tier, money(daily * tier.share)) for tier in self.tiers]
+        return [(tier, money(tier.amount(role, country_group, daily))) for tier in self.tiers]
 
     # -- organisational support -------------------------------------------------
     def organisational_tiers(self, activity: str) -> tuple[OrgTier, ...] | None:
@@ -277,6 +285,7 @@ def _frozen(value):
 
 def _load_file(path: Path) -> RateTable:
     fields = validate(read_yaml(path), str(path))
+    fields["tiers"] = tuple(replace(t, printed=_frozen(t.printed)) for t in fields["tiers"])
     return RateTable(**{k: _frozen(v) for k, v in fields.items()}, path=path)
 
 
@@ -303,11 +312,14 @@ def individual_support(
 ) -> float:
     """Individual support for ``days`` funded days (activity + funded travel days).
 
-    Each funded day is paid the daily amount of the role and group times the
-    share of the tier it falls in (day 1 is the first funded day); summed and
-    rounded to cents. Default table: call 2021.
+    Each funded day is paid the daily amount of the tier it falls in (day 1 is
+    the first funded day): the amount the table prints for the tier, role and
+    group, or else the daily amount of the role and group times the tier's
+    share, rounded to cents per tier; summed. Default table: call 2021.
 
-    >>> individual_support(23, 1)          # 14 x 66.00 + 9 x 46.20
+    >>> individual_support(23, 1)          # 14 x 66 + 9 x 46 (printed day-15 amount)
+    1338.0
+    >>> individual_support(23, 1, rates=load_rates(2025))   # 14 x 66 + 9 x 46.20 (70 %)
     1339.8
     """
     rates = rates or load_rates()

@@ -9,7 +9,7 @@ The schema is documented in ``course_lib/data/rates/2021.yaml`` and in
 >>> validate(raw, "mine.yaml")
 Traceback (most recent call last):
 ...
-course_lib.erasmus.rates_schema.RatesError: mine.yaml: travel[2].from_km: must be a number >= 0, ...
+course_lib.erasmus.rates_fields.RatesError: mine.yaml: travel[2].from_km: must be a number >= 0, ...
 """
 
 from __future__ import annotations
@@ -18,14 +18,24 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
-
-import yaml
 
 from .activities import ACTIVITIES
 from .countries import ALIASES, UnknownCountry, iso2
+from .rates_fields import (  # noqa: F401 - RatesError and read_yaml are part of this API
+    RatesError,
+    _fail,
+    _fields,
+    _group_key,
+    _is_number,
+    _list,
+    _mapping,
+    _number,
+    _text,
+    _whole,
+    read_yaml,
+)
 
 ROLES_PAID = ("learner", "staff", "accompanying")
 REQUIRED = (
@@ -38,15 +48,6 @@ OPTIONAL_ITEMS = {
     "linguistic_support": {"per_participant": True, "erasmuspro_extra": False},
 }
 OPTIONAL = ("sources", "illustrative", "deadlines", "notes", *OPTIONAL_ITEMS)
-
-
-class RatesError(ValueError):
-    """A rate table that cannot be used; the message names the key and the problem."""
-
-    def __init__(self, key: str, problem: str, origin: str | None = None):
-        self.key, self.problem, self.origin = key, problem, origin
-        where = f"{origin}: " if origin else ""
-        super().__init__(f"{where}{key}: {problem}" if key else f"{where}{problem}")
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,22 @@ class TravelBand:
 
 @dataclass(frozen=True)
 class Tier:
-    """From funded day ``from_day`` on, the daily amount is multiplied by ``share``."""
+    """From funded day ``from_day`` on, the daily amount is multiplied by ``share``.
+
+    ``printed``, when the call's annex prints the tier's amounts, maps role ->
+    country group -> daily amount: those printed amounts are paid, and ``share``
+    only explains where they come from.
+    """
 
     from_day: int
     share: float
+    printed: Mapping[str, Mapping[int, float]] | None = field(default=None, hash=False)
+
+    def amount(self, role: str, country_group: int, daily: float) -> float:
+        """The tier's daily amount: the printed one, else ``daily`` x ``share`` (unrounded)."""
+        if self.printed is not None:
+            return self.printed[role][country_group]
+        return daily * self.share
 
 
 @dataclass(frozen=True)
@@ -97,98 +110,6 @@ class Deadline:
     verified: bool = True
     source: str = ""
     note: str = ""
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false, so that ``NO`` (Norway) stays a string."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file (errors become :class:`RatesError`)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise RatesError("", f"cannot read the file ({err.strerror})", str(path)) from None
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or str(err)
-        raise RatesError("", f"not valid YAML{where}: {problem}", str(path)) from None
-
-
-def _fail(key: str, problem: str) -> RatesError:
-    return RatesError(key, problem)
-
-
-def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and not (isinstance(value, float) and math.isnan(value))
-    )
-
-
-def _number(value: Any, key: str, minimum: float = 0) -> float:
-    if not _is_number(value) or value < minimum:
-        raise _fail(key, f"must be a number >= {minimum:g}, got {value!r}")
-    return float(value)
-
-
-def _whole(value: Any, key: str, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(key, f"must be a whole number, got {value!r}")
-    if value < minimum:
-        raise _fail(key, f"must be >= {minimum}, got {value!r}")
-    return value
-
-
-def _text(value: Any, key: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(key, f"must be a non-empty text, got {value!r}")
-    return value.strip()
-
-
-def _mapping(value: Any, key: str) -> Mapping:
-    if not isinstance(value, Mapping):
-        raise _fail(key, f"must be a mapping (key: value), got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any, key: str) -> list:
-    if not isinstance(value, list) or not value:
-        raise _fail(key, f"must be a non-empty list, got {value!r}")
-    return value
-
-
-def _fields(value: Any, key: str, required: tuple[str, ...], optional: tuple[str, ...] = ()):
-    item = _mapping(value, key)
-    for name in required:
-        if name not in item:
-            raise _fail(key, f"missing {name!r}")
-    unknown = sorted(set(map(str, item)) - set(required) - set(optional))
-    if unknown:
-        allowed = ", ".join((*required, *optional))
-        raise _fail(key, f"unknown key {unknown[0]!r} (allowed: {allowed})")
-    return item
-
-
-def _group_key(value: Any, key: str) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _fail(key, f"country group must be a whole number >= 1, got {value!r}")
-    return value
 
 
 def _travel(value: Any) -> tuple[TravelBand, ...]:
@@ -238,11 +159,48 @@ def _country_groups(value: Any) -> dict[int, tuple[str, ...]]:
     return dict(sorted(groups.items()))
 
 
-def _tiers(value: Any) -> tuple[Tier, ...]:
+#: A printed amount may differ from daily amount x share by less than this (the
+#: annexes round to the euro): a larger gap is a typo or a daily amount changed alone.
+PRINTED_TOLERANCE = 1.0
+
+
+def _group_amounts(value: Any, key: str, groups: tuple[int, ...]) -> dict[int, float]:
+    """Amount per country group: every group of ``country_groups``, no other."""
+    amounts = {
+        _group_key(g, f"{key}.{g}"): _number(a, f"{key}.{g}")
+        for g, a in _mapping(value, key).items()
+    }
+    for group in groups:
+        if group not in amounts:
+            raise _fail(key, f"missing group {group}")
+    extra = sorted(set(amounts) - set(groups))
+    if extra:
+        raise _fail(key, f"group {extra[0]} is not in country_groups {groups}")
+    return dict(sorted(amounts.items()))
+
+
+def _printed(value: Any, key: str, groups: tuple[int, ...], daily, share: float):
+    """A tier's printed amounts: role -> group -> amount, close to daily x share."""
+    item = _fields(value, key, ROLES_PAID)
+    printed = {}
+    for role in ROLES_PAID:
+        amounts = _group_amounts(item[role], f"{key}.{role}", groups)
+        for group, amount in amounts.items():
+            computed = daily[role][group] * share
+            if abs(amount - computed) >= PRINTED_TOLERANCE:
+                raise _fail(f"{key}.{role}.{group}", (
+                    f"printed amount {amount:g} is not about share x daily amount "
+                    f"({share:g} x {daily[role][group]:g} = {computed:.2f}): correct the "
+                    f"amount, the share or individual_support.{role}.{group}"))
+        printed[role] = amounts
+    return printed
+
+
+def _tiers(value: Any, groups: tuple[int, ...], daily) -> tuple[Tier, ...]:
     tiers: list[Tier] = []
     for i, raw in enumerate(_list(value, "individual_support.tiers")):
         key = f"individual_support.tiers[{i}]"
-        item = _fields(raw, key, ("from_day", "share"))
+        item = _fields(raw, key, ("from_day", "share"), ("printed",))
         from_day = _whole(item["from_day"], f"{key}.from_day", 1)
         share = _number(item["share"], f"{key}.share")
         if share > 1:
@@ -252,27 +210,18 @@ def _tiers(value: Any) -> tuple[Tier, ...]:
         if tiers and from_day <= tiers[-1].from_day:
             raise _fail(f"{key}.from_day", f"tiers must be increasing: day {from_day} comes after "
                         f"day {tiers[-1].from_day}")
-        tiers.append(Tier(from_day, share))
+        printed = item.get("printed")
+        if printed is not None:
+            printed = _printed(printed, f"{key}.printed", groups, daily, share)
+        tiers.append(Tier(from_day, share, printed))
     return tuple(tiers)
 
 
 def _individual_support(value: Any, groups: tuple[int, ...]):
     item = _fields(value, "individual_support", (*ROLES_PAID, "tiers"))
-    daily: dict[str, dict[int, float]] = {}
-    for role in ROLES_PAID:
-        key = f"individual_support.{role}"
-        amounts = {
-            _group_key(g, f"{key}.{g}"): _number(a, f"{key}.{g}")
-            for g, a in _mapping(item[role], key).items()
-        }
-        for group in groups:
-            if group not in amounts:
-                raise _fail(key, f"missing group {group}")
-        extra = sorted(set(amounts) - set(groups))
-        if extra:
-            raise _fail(key, f"group {extra[0]} is not in country_groups {groups}")
-        daily[role] = dict(sorted(amounts.items()))
-    return daily, _tiers(item["tiers"])
+    daily = {role: _group_amounts(item[role], f"individual_support.{role}", groups)
+             for role in ROLES_PAID}
+    return daily, _tiers(item["tiers"], groups, daily)
 
 
 def _org_tiers(value: Any, key: str) -> tuple[OrgTier, ...]:

@@ -5,10 +5,14 @@ The computation, for each mobility (issue #3; the course states it the same way)
 * activity days = end date - start date + 1; funded travel days = the requested
   travel days (default 2), capped by ``travel_days`` for the mode (green or
   standard); funded days = activity days + funded travel days;
-* individual support = the daily amount for the role and the receiving country's
-  group, times the share of the tier that applies to each funded day (day 1 is
-  the first funded day), summed. Each tier's daily amount is rounded to cents;
-* travel = the amount of the one-way distance's band, green or standard;
+* individual support = for each funded day (day 1 is the first funded day), the
+  daily amount of the tier it falls in, summed. A tier's daily amount is the one
+  the rate table prints for the role and the receiving country's group (call
+  2021: 46/40/34 learners, 82/73/64 staff and accompanying from day 15), or else
+  the role's and group's daily amount times the tier's share; each tier's daily
+  amount is rounded to cents;
+* travel = the amount of the one-way distance's band, green or standard (call
+  2021's first band starts at 0 km);
 * distance = the great-circle distance between the cities (one way, rounded to
   0.1 km), or ``distance_km`` when given;
 * organisational support = the amount of the tier for the participant's rank
@@ -27,10 +31,10 @@ and accompanying persons are ``accompanying`` (:func:`activity_for`).
 >>> learner = Mobility("L1", "learner", "ES", date(2026, 4, 1), date(2026, 4, 30),
 ...                    distance_km=597)
 >>> budget = estimate([learner])
->>> budget.totals["individual_support"]         # 32 funded days: 14 x 57 + 18 x 39.90
-1516.2
+>>> budget.totals["individual_support"]         # 32 funded days: 14 x 57 + 18 x 40
+1518.0
 >>> budget.totals["total"]                      # + travel 275 + organisational 350
-2141.2
+2143.0
 """
 
 from __future__ import annotations
@@ -83,7 +87,10 @@ def _individual(role: np.ndarray, group: np.ndarray, funded: np.ndarray, rates: 
     groups = np.array(list(rates.country_groups))
     daily = np.array([[rates.daily_rate(r, g) for g in groups] for r in ROLES])
     shares = np.array([t.share for t in rates.tiers])
-    by_tier = money(daily[:, :, None] * shares[None, None, :])          # role x group x tier
+    printed = np.array([[[np.nan if t.printed is None else t.printed[r][g] for t in rates.tiers]
+                         for g in groups] for r in ROLES], dtype=float)  # NaN: not printed
+    computed = daily[:, :, None] * shares[None, None, :]
+    by_tier = money(np.where(np.isnan(printed), computed, printed))     # role x group x tier
     role_idx = pd.Categorical(role, categories=ROLES).codes
     per_day = by_tier[role_idx, np.searchsorted(groups, group)]        # mobility x tier
     return money((tier_days_array(funded, rates.tiers) * per_day).sum(axis=1))

@@ -1,11 +1,13 @@
-"""Explain one mobility's grant in words, with the arithmetic a learner can redo by hand.
+r"""Explain one mobility's grant in words, with the arithmetic a learner can redo by hand.
 
 >>> from datetime import date
 >>> from course_lib.erasmus.budget import Mobility, estimate
 >>> b = estimate([Mobility("A1", "learner", "FI", date(2026, 3, 2), date(2026, 3, 22),
 ...                        distance_km=2345, green_travel=True)])
->>> print(b.explain("A1").splitlines()[4])
-Individual support: 14 days × 66.00 € + 9 days × 46.20 € (70 %) = 924.00 € + 415.80 € = 1339.80 €
+>>> print(b.explain("A1").splitlines()[4].replace(" = ", "\n= "))
+Individual support: 14 days × 66.00 € + 9 days × 46.00 € (from day 15, as printed: about 70 %)
+= 924.00 € + 414.00 €
+= 1338.00 €
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pandas as pd
 from ..activities import ACTIVITIES
 from ..countries import country_name
 from ..money import euros
-from ..rates import RateTable, tier_days
+from ..rates import RateTable, Tier, tier_days
 
 if TYPE_CHECKING:
     from . import Budget
@@ -40,15 +42,24 @@ def _flag(rates: RateTable, section: str) -> str:
 def _individual(row: pd.Series, rates: RateTable, money) -> str:
     counts = tier_days(int(row.funded_days), rates.tiers)
     by_tier = rates.tier_rates(row.role, int(row.country_group))
-    pieces = [(n, rate, tier.share) for n, (tier, rate) in zip(counts, by_tier, strict=True) if n]
+    pieces = [(n, rate, tier) for n, (tier, rate) in zip(counts, by_tier, strict=True) if n]
     if not pieces:
         return f"Individual support: 0 funded days = {money(0)}"
-    terms = [f"{n} days × {money(rate)}" + ("" if share == 1 else f" ({share * 100:g} %)")
-             for n, rate, share in pieces]
+    terms = [f"{n} days × {money(rate)}" + _tier_note(tier) for n, rate, tier in pieces]
     text = f"Individual support: {' + '.join(terms)}"
     if len(pieces) > 1:
         text += " = " + " + ".join(money(n * rate) for n, rate, _ in pieces)
     return f"{text} = {money(row.individual_support)}"
+
+
+def _tier_note(tier: Tier) -> str:
+    """How a tier's daily amount is set: printed in the table, or a share of the first."""
+    share = f"{tier.share * 100:g} %"
+    if tier.printed is None:
+        return "" if tier.share == 1 else f" ({share})"
+    if tier.share == 1:
+        return " (as printed)"
+    return f" (from day {tier.from_day}, as printed: about {share})"
 
 
 def _organisational(row: pd.Series, rates: RateTable, money) -> str:
