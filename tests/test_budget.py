@@ -515,7 +515,7 @@ def test_read_the_shipped_example():
          "duplicate participant_id 'L1' (first on line 2)"),
         ("L2,,,,,ES,600,2026-04-07,2026-05-04,,no,no", "missing value for role"),
         ("L2,learner,,,,ES,,2026-04-07,2026-05-04,,no,no", "distance_km is empty"),
-        ("L2,learner,,,,ES,600,07/04/2026,2026-05-04,,no,no", "start: bad date '07/04/2026'"),
+        ("L2,learner,,,,ES,600,31/02/2026,2026-05-04,,no,no", "start: bad date '31/02/2026'"),
         ("L2,learner,,,,ES,600,2026-04-31,2026-05-04,,no,no", "start: bad date '2026-04-31'"),
         ("L2,learner,,,,ES,600,2026-04-07,2026-05-04,,maybe,no",
          "green_travel: 'maybe' is not yes/no or true/false"),

@@ -111,14 +111,16 @@ def render(budget: Budget, fmt: str) -> str:
               show_default=True, help="KA122 projects warn above 30 participants.")
 def budget(mobilities: Path, rates_file: Path | None, year: int | None, fmt: str,
            output: Path | None, action: str) -> None:
-    """Compute the Erasmus+ KA1 VET budget of the mobilities in MOBILITIES (a CSV file).
+    """Compute the Erasmus+ KA1 VET budget of the mobilities in MOBILITIES (CSV or .xlsx).
 
     Columns: participant_id, role (learner, staff, accompanying), origin_city,
     origin_country, destination_city, destination_country (ISO codes), distance_km
-    (one way; may be empty when the cities are given), start, end (YYYY-MM-DD),
-    travel_days (empty: 2), green_travel, fewer_opportunities (yes/no) and
+    (one way; may be empty when the cities are given), start, end (2027-03-01 or
+    01/03/2027), travel_days (empty: 2), green_travel, fewer_opportunities (yes/no or
+    oui/non) and
     optionally activity (without it: a learner for 90 days or more is on
-    ErasmusPro, otherwise short term; staff on job shadowing).
+    ErasmusPro, otherwise short term; staff on job shadowing). A CSV saved by Excel in
+    France (semicolons, decimal commas, Windows-1252) is read as it is.
     """
     rates = _rates(rates_file, year)
     try:

@@ -1,13 +1,17 @@
-"""Read a mobilities CSV file; report every bad row with its line number, or nothing.
+"""Read a mobilities file (CSV or an Excel workbook); report every bad row with its line
+number, or nothing.
 
 Columns (issue #3): ``participant_id, role, origin_city, origin_country,
 destination_city, destination_country, distance_km, start, end, travel_days,
 green_travel, fewer_opportunities`` and optionally ``activity``; ``name`` and
-``notes`` columns are allowed and ignored. Dates are ``YYYY-MM-DD``; booleans
-yes/no, true/false or 1/0 (empty: no); ``distance_km`` may be empty when the
+``notes`` columns are allowed and ignored. ``distance_km`` may be empty when the
 cities are given (a given distance wins); ``travel_days`` may be empty (2).
-Commas or semicolons separate the values; a decimal comma is accepted with
-semicolons (spreadsheets in French).
+
+The files a French CFA really has are read as they are: a CSV saved by Excel in France
+(Windows-1252 or UTF-8 with a BOM, ``;`` separators, CRLF line ends, dates as
+``01/03/2032``, decimal commas and spaces in numbers such as ``1 188,5``, ``oui``/``non``,
+accented city names) or an ``.xlsx`` workbook (its first sheet) give the same mobilities as
+the plain CSV (dates ``YYYY-MM-DD``, ``yes``/``no``).
 """
 
 from __future__ import annotations
@@ -33,7 +37,10 @@ COLUMNS = (
 )
 IGNORED = ("name", "notes")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-TRUE, FALSE = {"yes", "true", "1", "y", "oui"}, {"no", "false", "0", "n", "non", ""}
+FRENCH_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+TRUE = {"yes", "true", "1", "y", "oui", "vrai", "o"}
+FALSE = {"no", "false", "0", "n", "non", "faux", ""}
+SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
 class MobilityFileError(MobilityError):
@@ -46,19 +53,43 @@ class MobilityFileError(MobilityError):
 
 def _date(text: str, column: str, errors: list[str]) -> date | None:
     try:
+        french = FRENCH_DATE.fullmatch(text)
+        if french:
+            day, month, year = map(int, french.groups())
+            return date(year, month, day)
         if not ISO_DATE.fullmatch(text):
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        errors.append(f"{column}: bad date {text!r} (expected YYYY-MM-DD, e.g. 2026-04-07)")
+        errors.append(f"{column}: bad date {text!r} (expected 2026-04-07 or 07/04/2026)")
         return None
+
+
+def decimal(text: str) -> float:
+    """A number as a spreadsheet in France or England writes it.
+
+    >>> decimal("1 188,5"), decimal("1.188,5"), decimal("1,188.5"), decimal("275")
+    (1188.5, 1188.5, 1188.5, 275.0)
+    """
+    text = SPACES.sub("", text)
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    return float(text)
 
 
 def _number(text: str, column: str, errors: list[str], whole: bool = False) -> float | None:
     if text == "":
         return None
     try:
-        value = float(text.replace(",", ".")) if not whole else int(text)
+        value = decimal(text)
+        if whole:
+            if value != int(value):
+                raise ValueError(text)
+            value = int(value)
     except ValueError:
         kind = "a whole number" if whole else "a number"
         errors.append(f"{column}: {text!r} is not {kind}")
@@ -122,8 +153,45 @@ def _row(cells: dict[str, str], rates: RateTable) -> tuple[Mobility | None, list
 
 def _reader(text: str) -> csv.DictReader:
     header = text.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
+    delimiter = max((";", ",", "\t"), key=header.count)
     return csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without a BOM), else Windows-1252, what Excel writes in France."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252")
+
+
+def _cell_text(value) -> str:  # noqa: ANN001 - a workbook cell value
+    """A workbook cell as the CSV would hold it."""
+    from datetime import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _workbook_text(path: Path) -> str:
+    """The first sheet of a workbook as CSV text (its row numbers are the file's lines)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in sheet.iter_rows(values_only=True):
+        writer.writerow([_cell_text(v) for v in row])
+    return out.getvalue()
 
 
 def read_mobilities(path: str | Path, rates: RateTable | None = None) -> list[Mobility]:
@@ -135,9 +203,19 @@ def read_mobilities(path: str | Path, rates: RateTable | None = None) -> list[Mo
     rates = rates or load_rates()
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise MobilityFileError(str(path), [("file", f"cannot read it ({err})")]) from None
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            text = _workbook_text(path)
+        else:
+            text = _decode(path.read_bytes())
+    except OSError as err:
+        raise MobilityFileError(str(path), [("file", f"cannot read it ({err.strerror})")]) \
+            from None
+    except Exception as err:  # a damaged workbook: openpyxl raises several kinds
+        raise MobilityFileError(str(path), [("file", "not a workbook Excel can save as .xlsx "
+                                             f"({type(err).__name__})")]) from None
+    if "\x00" in text:
+        raise MobilityFileError(str(path), [("file", "not a text file: save it as CSV "
+                                             "(separator ; or ,) or as an .xlsx workbook")])
     reader = _reader(text)
     header = [(h or "").strip().casefold() for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
