@@ -66,7 +66,10 @@ def graded(course):
     broken.mkdir(parents=True)
     (broken / "c1-1-develop.ipynb").write_text('{"cells": [ this is not json', encoding="utf-8")
     (broken / "timestamp.txt").write_text("2026-01-05 10:00:00.000000 UTC", encoding="utf-8")
-    return course, grade(course)
+    from .hostile import write_hostile_submissions
+
+    write_hostile_submissions(course, "c1-1-develop")
+    return course, grade(course, timeout=20)
 
 
 def in_ci(value: str | None = None) -> bool:

@@ -64,7 +64,8 @@ def spellings(module: str, qid: str, value: Any) -> set[str]:
 
 def graded_cells(path: Path) -> list[str]:
     nb = nbformat.read(path, as_version=4)
-    return [c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    return [c.source for c in nb.cells if c.cell_type == "code"
+            and c.metadata.get("nbgrader", {}).get("grade")]
 
 
 def literals(source: str) -> list[Any]:

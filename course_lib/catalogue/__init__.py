@@ -3,8 +3,10 @@
 
 from .glossary import Term, glossary, glossary_markdown, known_names, term
 from .modules import Module, all_modules, module, module_ids, topics
+from .skills import Framework, Mission, Skill, framework, skill, skills_of
 
 __all__ = [
+    "Framework", "Mission", "Skill", "framework", "skill", "skills_of",
     "Module", "Term", "all_modules", "glossary", "glossary_markdown", "known_names", "module",
     "module_ids", "term", "topics",
 ]

@@ -43,9 +43,9 @@ def tools_on_path() -> None:
         os.environ["PATH"] = os.pathsep.join([bindir, *parts])
 
 
-def nbgrader_api(root: Path, **overrides: Any):
-    """An ``NbGraderAPI`` configured from the course's nbgrader_config.py."""
-    from nbgrader.apps import NbGraderAPI
+def nbgrader_config(root: Path, **overrides: Any):
+    """The course's nbgrader_config.py as a traitlets ``Config``, with CourseDirectory
+    settings overridden."""
     from traitlets.config.loader import PyFileConfigLoader
 
     tools_on_path()
@@ -53,7 +53,14 @@ def nbgrader_api(root: Path, **overrides: Any):
     config.CourseDirectory.root = str(root)
     for key, value in overrides.items():
         setattr(config.CourseDirectory, key, value)
-    return NbGraderAPI(config=config)
+    return config
+
+
+def nbgrader_api(root: Path, config=None, **overrides: Any):  # noqa: ANN001 - traitlets Config
+    """An ``NbGraderAPI`` configured from the course's nbgrader_config.py."""
+    from nbgrader.apps import NbGraderAPI
+
+    return NbGraderAPI(config=config or nbgrader_config(root, **overrides))
 
 
 def source_modules(root: Path) -> list[str]:

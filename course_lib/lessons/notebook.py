@@ -76,6 +76,12 @@ def _friendly_message(etype: type, evalue: BaseException) -> str:
                 "question first (replace its `...` and run its cell), then run this cell again.")
     if etype is NameError:
         name = getattr(evalue, "name", None) or text
+        if name.lower() in ("true", "false", "vrai", "faux"):
+            return (f"Type `True` or `False`, with a capital first letter (not `{name}`), "
+                    "then run the cell again.")
+        if len(name) <= 2:
+            return (f"Put `{name}` in quotes, for example \"{name}\", then run the cell "
+                    "again.")
         return (f"`{name}` is not known yet: run the cells above this one first "
                 "(Shift+Enter on each), and check the spelling.")
     if etype is ZeroDivisionError:

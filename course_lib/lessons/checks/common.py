@@ -14,6 +14,7 @@ from typing import Any
 
 from ...quiz.feedback import passed, problem
 from ...quiz.questions import AnswerError, parse_number
+from ...quiz.values import record_value
 
 __all__ = [
     "close_to", "diagnose", "expect_bool", "expect_choices", "expect_date", "expect_number",
@@ -33,6 +34,7 @@ def _unfilled(name: str, example: str) -> str:
 def expect_number(name: str, value: Any, example: str = "1250") -> float | None:
     """The number a learner typed, or ``None`` after saying what is wrong with it."""
     __tracebackhide__ = True
+    record_value(name, value)
     if value is Ellipsis or value is None:
         problem(_unfilled(name, example))
         return None
@@ -58,6 +60,7 @@ def expect_date(name: str, value: Any, example: str = '"2025-11-13"') -> date | 
     datetime.date(2025, 11, 13)
     """
     __tracebackhide__ = True
+    record_value(name, value)
     if value is Ellipsis or value is None:
         problem(_unfilled(name, example))
         return None
@@ -94,6 +97,7 @@ def expect_bool(name: str, value: Any) -> bool | None:
     False
     """
     __tracebackhide__ = True
+    record_value(name, value)
     if value is Ellipsis or value is None:
         problem(_unfilled(name, "True"))
         return None
@@ -109,6 +113,7 @@ def expect_bool(name: str, value: Any) -> bool | None:
 def expect_text(name: str, value: Any, example: str = '"..."') -> str | None:
     """Some text (a sentence the learner writes), or ``None`` with a message."""
     __tracebackhide__ = True
+    record_value(name, value)
     if value is Ellipsis or value is None or (isinstance(value, str) and not value.strip()):
         problem(_unfilled(name, example))
         return None
@@ -131,6 +136,7 @@ def expect_choices(name: str, value: Any, allowed: Iterable[str],
     ['CEAM', 'convention']
     """
     __tracebackhide__ = True
+    record_value(name, value)
     if value is Ellipsis or value is None:
         problem(_unfilled(name, example))
         return None
