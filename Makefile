@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install build serve test lint bench clean
+.PHONY: install build serve test lint bench mutate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/budget.py
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python benchmarks/grading.py 10
+
+# Mutation testing of the core (slow; outside make test): the score per package.
+mutate: install
+	rm -rf mutants
+	-$(BIN)/mutmut run
+	$(BIN)/python benchmarks/mutation_score.py
 
 clean:
-	rm -rf site submitted autograded feedback gradebook.db .pytest_cache
+	rm -rf site submitted autograded feedback gradebook.db .pytest_cache mutants certificates

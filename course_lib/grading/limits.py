@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import tempfile
+import uuid
 
 from jupyter_client.manager import AsyncKernelManager
 from nbgrader.preprocessors import Execute
@@ -32,16 +33,25 @@ class LimitedKernelManager(AsyncKernelManager):
 
     memory_limit = Integer(MEMORY_LIMIT).tag(config=True)
 
+    #: set by a grading worker that preloaded the libraries: kernels are forks of it
+    fork = False
+
     def __init__(self, **kwargs):
         kwargs.setdefault("transport", "ipc")
         kwargs.setdefault("ip", os.path.join(tempfile.mkdtemp(prefix="course-kernel-"), "k"))
         super().__init__(**kwargs)
 
+    async def _async_pre_start_kernel(self, **kw):
+        if LimitedKernelManager.fork and self.provisioner is None:
+            from .forking import ForkProvisioner
+
+            self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id,
+                                               kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kw)
+
     async def _async_launch_kernel(self, kernel_cmd, **kw):  # noqa: ANN001 - jupyter_client API
         kw.setdefault("preexec_fn", _limit_memory)
-        env = dict(kw.get("env") or os.environ)
-        env.setdefault("MPLBACKEND", "Agg")
-        kw["env"] = env
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
 

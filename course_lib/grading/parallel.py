@@ -36,10 +36,18 @@ _api = None
 _db = ""
 
 
-def _start_worker(root: str, slots, timeout: int | None) -> None:  # noqa: ANN001 - a Queue
-    """Each worker: its own gradebook copy, nbgrader's messages to the course log."""
+def _start_worker(root: str, slots, timeout: int | None,  # noqa: ANN001 - a Queue
+                  fork: bool) -> None:
+    """Each worker: its own gradebook copy, nbgrader's messages to the course log, and
+    (``fork``) the libraries preloaded so that each kernel is a fork of the worker."""
     global _api, _db
     _db = slots.get()
+    if fork:
+        from .forking import preload
+        from .limits import LimitedKernelManager
+
+        preload()
+        LimitedKernelManager.fork = True
     config = nbgrader_config(Path(root), db_url=f"sqlite:///{_db}")
     if timeout:
         config.Execute.timeout = timeout
@@ -74,7 +82,8 @@ def worker_count(requested: int | None) -> int:
 
 def autograde_many(root: Path, pairs: Iterable[tuple[str, str]], workers: int | None = None,
                    timeout: int | None = None,
-                   done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+                   done: Callable[[Outcome], None] | None = None,
+                   fork: bool = True) -> list[Outcome]:
     """Autograde ``(learner, module)`` pairs in parallel; ``done`` is called in this process
     as each one finishes (that is where the gradebook is written)."""
     pairs = list(pairs)
@@ -92,7 +101,7 @@ def autograde_many(root: Path, pairs: Iterable[tuple[str, str]], workers: int | 
     outcomes = []
     with quiet_stderr(root), ProcessPoolExecutor(
             n, mp_context=context, initializer=_start_worker,
-            initargs=(str(root), slots, timeout)) as pool:
+            initargs=(str(root), slots, timeout, fork)) as pool:
         futures = [pool.submit(_autograde, module, learner) for learner, module in pairs]
         try:
             for future in as_completed(futures):
