@@ -1,73 +1,193 @@
-"""The worked cases and exercise scenarios of the modules, computed by the budget engine.
+"""The one case of C1.1, "Boulangerie à Valence", and the scenario of its exercise 1 (Cork).
 
-The lesson text states the arithmetic; these functions compute the same figures with the
-engine, so the text, the charts and the checks can never drift apart (a test compares them).
+The facts live in ``data/cases/c1-1-develop.yaml`` (read with :func:`load_case`); the amounts
+are computed by the budget engine and the back-plan by the planning engine from the plan
+template ``ka122-short-term``, so the text, the tables, the charts and the checks can never
+drift apart (tests compare them).
+
+>>> valencia_budget().totals["total"]
+11942.0
+>>> cork_budget().totals["total"]
+14529.0
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from ...erasmus.budget import Budget, Mobility, estimate
 from ...erasmus.distance import city_distance_km
+from ...erasmus.planning import Schedule, load_template, schedule, weeks_before
 from ...erasmus.rates import load_rates
+from . import load_case
 
-CASE_YEAR = 2021  # the only complete, verified VET table (Spanish NA annex IV [V1])
-
-
-def _group(prefix: str, n: int, role: str, **common) -> list[Mobility]:
-    return [Mobility(participant_id=f"{prefix}-{i}", role=role, **common)
-            for i in range(1, n + 1)]
+MODULE = "c1-1-develop"
 
 
+def case() -> Any:
+    """The case facts, read-only."""
+    return load_case(MODULE)
+
+
+CASE_YEAR: int = case()["rates_used"]["call_year"]  # the call-2021 VET table ([V1])
+TODAY: date = case()["planning"]["launched_by_director"]  # the chart's "today"
+DEADLINE: date = case()["call"]["deadline"]["date"]
+
+
+def rates():
+    return load_rates(CASE_YEAR)
+
+
+# -- the Valencia case ----------------------------------------------------------------------
 def valencia_mobilities() -> list[Mobility]:
-    """"Boulangerie à Valence": 4 CAP boulanger apprentices and 1 trainer, 28 days, train."""
-    start = date(2027, 3, 1)
-    common = dict(origin_city="Bordeaux", origin_country="FR", destination_city="Valencia",
-                  destination_country="ES", start=start, end=start + timedelta(days=27),
-                  travel_days=4, green_travel=True)
-    apprentices = _group("apprentice", 4, "learner", **common)
-    apprentices[0] = Mobility(**{**apprentices[0].__dict__, "fewer_opportunities": True})
-    return [*apprentices, Mobility(participant_id="trainer", role="accompanying", **common)]
+    """4 CAP boulanger apprentices and their trainer, 1-28 February 2027, by train."""
+    c = case()
+    trip = c["mobility"]
+    common = dict(origin_city=trip["origin"]["city"], origin_country=trip["origin"]["country"],
+                  destination_city=trip["destination"]["city"],
+                  destination_country=trip["destination"]["country"],
+                  start=trip["activity_start"], end=trip["activity_end"],
+                  travel_days=trip["travel_days"], green_travel=trip["green_travel"])
+    return [Mobility(participant_id=p["id"], role=p["role"],
+                     fewer_opportunities=bool(p["fewer_opportunities"]),
+                     activity=trip["activity_type"] if p["role"] == "learner" else None,
+                     **common)
+            for p in c["participants"]]
 
 
 def valencia_budget() -> Budget:
-    return estimate(valencia_mobilities(), load_rates(CASE_YEAR))
+    return estimate(valencia_mobilities(), rates())
 
 
-CORK = {
-    "origin": ("Lyon", "FR"),
-    "destination": ("Cork", "IE"),
-    "apprentices": 6,
-    "activity_days": 21,
-    "green_travel": False,
-    "fewer_opportunities": 1,
-}
+def valencia_distance_km() -> float:
+    trip = case()["mobility"]
+    return city_distance_km(trip["origin"]["city"], trip["origin"]["country"],
+                            trip["destination"]["city"], trip["destination"]["country"])
+
+
+def valencia_figures() -> dict[str, float]:
+    """The figures the lesson states in section 5, computed by the engine."""
+    budget = valencia_budget()
+    lines = budget.lines.set_index("participant_id")
+    learners = lines[lines["role"] == "learner"]
+    trainer = lines[lines["role"] == "accompanying"].iloc[0]
+    return {
+        "travel": budget.totals["travel"],
+        "individual_support_apprentice": float(learners["individual_support"].iloc[0]),
+        "individual_support_apprentices": float(learners["individual_support"].sum()),
+        "individual_support_trainer": float(trainer["individual_support"]),
+        "individual_support": budget.totals["individual_support"],
+        "organisational_support": budget.totals["organisational_support"],
+        "inclusion_support": budget.totals["inclusion_support"],
+        "accompanying_person": float(trainer["travel"] + trainer["individual_support"]),
+        "total": budget.totals["total"],
+    }
+
+
+# -- exercise 1: the Cork project -----------------------------------------------------------
+def cork() -> Any:
+    return case()["exercise_cork"]
 
 
 def cork_mobilities() -> list[Mobility]:
-    """Exercise 1 of C1.1: 6 CAP cuisine apprentices and 1 trainer, 21 days, flight."""
-    start = date(2027, 4, 5)
-    common = dict(origin_city="Lyon", origin_country="FR", destination_city="Cork",
-                  destination_country="IE", start=start,
-                  end=start + timedelta(days=CORK["activity_days"] - 1),
-                  travel_days=2, green_travel=False)
-    apprentices = _group("apprentice", CORK["apprentices"], "learner", **common)
-    apprentices[0] = Mobility(**{**apprentices[0].__dict__, "fewer_opportunities": True})
+    """Exercise 1: 6 CAP cuisine apprentices and 1 trainer, 21 days in Cork, by plane."""
+    c = cork()
+    common = dict(origin_city=c["origin"]["city"], origin_country=c["origin"]["country"],
+                  destination_city=c["destination"]["city"],
+                  destination_country=c["destination"]["country"],
+                  start=c["activity_start"], end=c["activity_end"],
+                  travel_days=c["travel_days"], green_travel=c["green_travel"])
+    apprentices = [Mobility(participant_id=f"apprentice-{i}", role="learner",
+                            fewer_opportunities=i <= c["fewer_opportunities"],
+                            activity="short_term", **common)
+                   for i in range(1, c["apprentices"] + 1)]
     return [*apprentices, Mobility(participant_id="trainer", role="accompanying", **common)]
 
 
 def cork_budget() -> Budget:
-    return estimate(cork_mobilities(), load_rates(CASE_YEAR))
+    return estimate(cork_mobilities(), rates())
 
 
 def cork_distance_km() -> float:
-    return city_distance_km(*CORK["origin"], *CORK["destination"])
+    c = cork()
+    return city_distance_km(c["origin"]["city"], c["origin"]["country"],
+                            c["destination"]["city"], c["destination"]["country"])
 
 
-# -- what the notebooks show ---------------------------------------------------------------
+def cork_funded_days() -> int:
+    c = cork()
+    return c["activity_days"] + rates().funded_travel_days(c["travel_days"], c["green_travel"])
+
+
+# -- exercise 2 and the back-plan -------------------------------------------------------------
+def step_weeks() -> tuple[int, ...]:
+    return tuple(case()["exercise_backplan"]["step_weeks"])
+
+
+def latest_start_without_margin() -> date:
+    """Exercise 2, step 1: the needs analysis starts by this date (no safety margin)."""
+    return weeks_before(DEADLINE, sum(step_weeks()))
+
+
+def director_approval() -> date:
+    return case()["planning"]["director_late_approval"]
+
+
+def ka122_schedule() -> Schedule:
+    """The plan template of the case, back-planned from its fixed dates."""
+    return schedule(load_template("ka122-short-term"), today=TODAY)
+
+
+#: The phases of the timeline table (lesson, section 6): label -> task ids of the template.
+PHASES = (
+    ("Steps before submission (table 'Before submission')",
+     ("needs_analysis", "partner_search", "application_drafting", "internal_signoff",
+      "submission_margin")),
+    ("National Agency decision and grant agreement (duration illustrative)", ("na_decision",)),
+    ("Selection of apprentices and trainer", ("participant_selection",)),
+    ("Convention de partenariat; learning agreements",
+     ("partnership_convention", "learning_agreements")),
+    ("OLS assessment, then preparation", ("language_assessment", "preparation")),
+    ("Conventions de mobilité; insurance and documents",
+     ("mobility_conventions", "insurance_documents")),
+    ("Train booking", ("travel_booking",)),
+    ("Mobility: 2 travel days, 28 days of activity, 2 travel days", ("mobility",)),
+    ("Evaluation, recognition, participant reports", ("evaluation", "participant_reports")),
+    ("Project end", ("project_end",)),
+    ("Final report (duration illustrative: the date is in the grant agreement)",
+     ("final_report",)),
+)
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def timeline_table() -> pd.DataFrame:
+    """One row per phase: earliest start, earliest finish, latest finish, slack, critical."""
+    plan = ka122_schedule()
+    rows = []
+    for label, ids in PHASES:
+        items = [plan[i] for i in ids]
+        first = min(i.earliest_start for i in items)
+        last = max(i.earliest_finish for i in items)
+        latest = max(i.latest_finish for i in items)
+        slack = min(i.slack_days for i in items)
+        rows.append({
+            "Phase": label,
+            "Earliest start": _day(first),
+            "Earliest finish": _day(last),
+            "Latest finish": _day(latest),
+            "Slack (days)": slack,
+            "Critical": "yes" if slack <= 0 else "no",
+        })
+    return pd.DataFrame(rows)
+
+
+# -- what the notebook shows ------------------------------------------------------------------
 CATEGORY_LABELS = {
     "travel": "Travel",
     "individual_support": "Individual support",
@@ -102,11 +222,12 @@ def grant_chart(budget: Budget, title: str):
     bars = ax.barh(labels[::-1], values[::-1], color=["#8e6c8a", "#d9a441", "#4f7cac",
                                                          "#5a9e6f"])
     for bar, value in zip(bars, values[::-1], strict=True):
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f"  {value:,.2f} €",
-                va="center", fontsize=9)
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2,
+                f"  {value:,.2f} €".replace(",", " "), va="center", fontsize=9)
     ax.set_xlabel("euros")
     ax.set_xlim(0, max(values) * 1.3 or 1)
-    ax.set_title(f"{title}: {budget.totals['total']:,.2f} € in all (call {budget.call_year})")
+    total = f"{budget.totals['total']:,.2f}".replace(",", " ")
+    ax.set_title(f"{title}: {total} € in all (call-{budget.call_year} amounts)")
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
@@ -128,28 +249,35 @@ def show_cork_facts() -> None:
     """The exercise's data, as a coach would collect them."""
     from IPython.display import Markdown, display
 
-    km = cork_distance_km()
+    c, km = cork(), f"{cork_distance_km():,.0f}".replace(",", " ")
+    start, end = c["activity_start"], c["activity_end"]
     display(Markdown(
         "| Item | Value |\n|---|---|\n"
-        f"| One-way distance Lyon – Cork | {km:,.0f} km (great-circle distance computed by the "
-        "course tools; in a real application use the EC Distance Calculator [S3]) |\n"
+        f"| One-way distance Lyon – Cork | {km} km (great-circle distance computed by the "
+        "course tools; in a real application use the EC Distance Calculator [4]) |\n"
         "| Receiving country | Ireland |\n"
-        f"| Participants | {CORK['apprentices']} apprentices + 1 accompanying trainer |\n"
-        f"| Days of activity | {CORK['activity_days']} |\n"
+        f"| Participants | {c['apprentices']} apprentices + {c['accompanying']} accompanying "
+        "trainer |\n"
+        f"| Dates | {start.day}–{end.day} {end:%B %Y} ({c['activity_days']} days of activity) |\n"
         "| Transport | plane (standard travel) |\n"
-        f"| Participants with fewer opportunities | {CORK['fewer_opportunities']} |"
+        f"| Participants with fewer opportunities | {c['fewer_opportunities']} |"
     ))
 
 
+def show_timeline_table() -> None:
+    """The phases of the back-plan with their dates, as the planning engine computes them."""
+    from IPython.display import display
+
+    display(timeline_table().style.hide(axis="index"))
+
+
 def show_ka122_timeline() -> None:
-    """The KA122 template back-planned from the call-2026 deadline, as a Gantt chart."""
+    """The case's plan back-planned from the call-2026 deadline, as a Gantt chart."""
     import matplotlib.pyplot as plt
 
-    from ...erasmus.planning import gantt, load_template, schedule
+    from ...erasmus.planning import gantt
 
-    plan = load_template("ka122-short-term")
-    timeline = schedule(plan, today=date(2025, 9, 1))  # as if planning in September 2025
-    ax = gantt(timeline, today=date(2025, 9, 1),
-               title="KA122 project back-planned from the 19 February 2026 deadline")
+    ax = gantt(ka122_schedule(), today=TODAY,
+               title=f"Boulangerie à Valence: back-planned from the {_day(DEADLINE)} deadline")
     plt.show()
     plt.close(ax.figure)
