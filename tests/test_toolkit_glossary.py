@@ -3,7 +3,6 @@ what people naturally type, in a real kernel."""
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook

@@ -1,0 +1,479 @@
+"""The worked case of C3, "Four apprentices to Galway": levels, language support, emails.
+
+The facts are in ``data/cases/c3-intercultural.yaml``; everything that can be computed is
+computed here, so that the lesson, its tables, its chart and the exercise checks agree:
+ages and minors from the birth dates, days and hours from the dates, the linguistic support
+from the call-2021 rates, who meets a level requirement, and which checklist elements an email
+holds (by the detection rules stored in the case).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from ...erasmus.rates import load_rates
+from . import load_case
+
+MODULE = "c3-intercultural"
+RATES_YEAR = 2021  # the only VET table read line by line (Spanish NA annex IV [V1])
+
+
+def case() -> Any:
+    return load_case(MODULE)
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def long_date(when: date | str, weekday: bool = True) -> str:
+    """``Monday 1 March 2027`` (``1 March 2027`` without the weekday)."""
+    when = _day(when) if isinstance(when, str) else when
+    text = f"{when.day} {when:%B %Y}"
+    return f"{when:%A} {text}" if weekday else text
+
+
+# -- dates, ages, hours ----------------------------------------------------------------------
+def departure() -> date:
+    return _day(case()["mobility"]["outbound_travel"])
+
+
+def activity_days() -> int:
+    """Days of activity, first and last day included (1 to 21 March 2027: 21)."""
+    m = case()["mobility"]
+    return (_day(m["activity_end"]) - _day(m["activity_start"])).days + 1
+
+
+def day_of_stay(when: date | str) -> int:
+    """Day number of the activity (day 1 = the first day of activity)."""
+    when = _day(when) if isinstance(when, str) else when
+    return (when - _day(case()["mobility"]["activity_start"])).days + 1
+
+
+def age_on(birth: date | str, when: date) -> int:
+    birth = _day(birth) if isinstance(birth, str) else birth
+    return when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day))
+
+
+def ages_at_departure() -> dict[str, int]:
+    """First name -> age on the day of departure."""
+    return {a["name"]: age_on(a["birth_date"], departure()) for a in case()["apprentices"]}
+
+
+def minors_at_departure() -> list[str]:
+    return [name for name, age in ages_at_departure().items() if age < 18]
+
+
+def workshop_dates() -> list[date]:
+    w = case()["language_plan"]["workshops"]
+    first, last = _day(w["first"]), _day(w["last"])
+    return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, w["every_days"])]
+
+
+def workshop_hours() -> int:
+    return len(workshop_dates()) * case()["language_plan"]["workshops"]["hours_each"]
+
+
+# -- CEFR levels -----------------------------------------------------------------------------
+def levels() -> tuple[str, ...]:
+    return tuple(case()["cefr_levels"])
+
+
+def rank(level: str) -> int:
+    """Position on the CEFR scale: A1 is 0, C2 is 5."""
+    return levels().index(level)
+
+
+def at_least(skill: str, level: str) -> list[str]:
+    """The apprentices whose self-assessed ``skill`` is ``level`` or higher, in case order."""
+    return [a["name"] for a in case()["apprentices"]
+            if rank(a["self_assessment"][skill]) >= rank(level)]
+
+
+def front_desk_rule() -> Mapping[str, str]:
+    for host in case()["hosts"]:
+        if "front_desk_requirement" in host:
+            return host["front_desk_requirement"]
+    raise LookupError("the case has no front-desk requirement")
+
+
+def front_desk_ok() -> list[str]:
+    """Exercise 1, step 2: who meets the front desk's level (at least B1 in SI)."""
+    rule = front_desk_rule()
+    return at_least(rule["skill"], rule["at_least"])
+
+
+def descriptor_levels() -> list[str]:
+    """Exercise 1, step 1: the level of each descriptor D1 to D6, in order."""
+    return [d["level"] for d in case()["cefr_descriptors"]["items"]]
+
+
+# -- linguistic support (call 2021) ----------------------------------------------------------
+def linguistic_support_of(participant: Mapping[str, Any], rates=None) -> float:
+    """Call-2021 linguistic support for ONE participant of a group line of the case.
+
+    150 € when the participant is eligible for OLS but the language or level is not available;
+    150 € more in ErasmusPro; never for accompanying persons; nothing for staff on mobilities
+    shorter than 31 days; nothing when OLS covers the language (the flags exclude each other).
+    """
+    amounts = (rates or load_rates(RATES_YEAR)).linguistic_support
+    role = participant["role"]
+    if participant["language_in_ols"] or role == "accompanying":
+        return 0.0
+    if role == "staff" and participant["days"] < case()["linguistic_support"]["staff_min_days"]:
+        return 0.0
+    extra = amounts["erasmuspro_extra"] if participant.get("erasmuspro") else 0
+    return float(amounts["per_participant"] + extra)
+
+
+def linguistic_support(group: str) -> float:
+    """The grant of one group of the case (``galway``, ``variant_for_v5``...), in euros."""
+    return sum(line["count"] * linguistic_support_of(line)
+               for line in case()["linguistic_support"][group])
+
+
+# -- emails and the checklist ----------------------------------------------------------------
+def checklist() -> tuple[Mapping[str, Any], ...]:
+    return case()["required_email_elements"]
+
+
+def element_ids() -> list[str]:
+    return [e["id"] for e in checklist()]
+
+
+def _matches(pattern: str, text: str) -> bool:
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+
+
+def elements_in(text: str) -> list[str]:
+    """The checklist elements whose every pattern matches ``text``, in checklist order."""
+    return [e["id"] for e in checklist() if all(_matches(p, text) for p in e["all_of"])]
+
+
+def email_parts(email: Mapping[str, Any]) -> dict[str, str]:
+    """An email of the case as labelled parts: the subject, then its paragraphs."""
+    parts = {"subject": email["subject"]}
+    if email.get("greeting"):
+        parts["greeting"] = email["greeting"]
+    parts.update(email["paragraphs"])
+    if email.get("signature"):
+        parts["signature"] = email["signature"]
+    return parts
+
+
+def email_text(email: Mapping[str, Any]) -> str:
+    return "\n".join(email_parts(email).values())
+
+
+def missing_elements(email: Mapping[str, Any]) -> list[str]:
+    """The checklist elements the rules do not find in the email, in checklist order."""
+    found = set(elements_in(email_text(email)))
+    return [e for e in element_ids() if e not in found]
+
+
+def where_found(email: Mapping[str, Any]) -> dict[str, str]:
+    """Element -> the first paragraph that holds it on its own (the subject only if no
+    paragraph does), for the elements present in the email."""
+    parts = email_parts(email)
+    order = [k for k in parts if k != "subject"] + ["subject"]
+    found: dict[str, str] = {}
+    for element in elements_in(email_text(email)):
+        found[element] = next((k for k in order if element in elements_in(parts[k])),
+                              "several paragraphs")
+    return found
+
+
+def elements_by_part(email: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Paragraph -> the checklist elements it holds on its own (for the lesson's side column)."""
+    return {k: elements_in(v) for k, v in email_parts(email).items()}
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def breaks_rules(text: str) -> list[str]:
+    """The "must not contain" rules that ``text`` breaks (for example ``personal_data``)."""
+    names = [n for a in case()["apprentices"] for n in (a["name"], a["surname"])]
+    broken = []
+    for rule in case()["email_must_not_contain"]:
+        hit = any(_matches(p, text) for p in rule["any_of"])
+        if rule.get("apprentice_names"):
+            hit = hit or any(re.search(rf"\b{re.escape(_plain(n))}\b", _plain(text))
+                             for n in names)
+        if hit:
+            broken.append(rule["id"])
+    return broken
+
+
+def paragraphs_to_fix(email: Mapping[str, Any]) -> list[str]:
+    """The paragraphs of an email that hold what a first email must leave out."""
+    return [k for k, v in email["paragraphs"].items() if breaks_rules(v)]
+
+
+def first_email() -> Mapping[str, Any]:
+    return case()["first_email"]
+
+
+def draft_email() -> Mapping[str, Any]:
+    return case()["draft_email"]
+
+
+def word_count(email: Mapping[str, Any]) -> int:
+    return len(email_text(email).split())
+
+
+# -- what the notebook shows -----------------------------------------------------------------
+def _display(frame: pd.DataFrame, caption: str | None = None) -> None:
+    from IPython.display import Markdown, display
+
+    styler = frame.style.hide(axis="index").set_properties(
+        **{"text-align": "left", "white-space": "pre-wrap"})
+    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    display(styler)
+    if caption:
+        display(Markdown(f"*{caption}*"))
+
+
+def lesson_table(name: str) -> pd.DataFrame:
+    """A reference table of the lesson, with the call-2021 amounts filled in from the rates."""
+    table = case()["lesson_tables"][name]
+    amounts = {k: f"{v:g}" for k, v in load_rates(RATES_YEAR).linguistic_support.items()}
+    amounts["staff_min_days"] = case()["linguistic_support"]["staff_min_days"]
+    rows = [[cell.format(**amounts) for cell in row] for row in table["rows"]]
+    return pd.DataFrame(rows, columns=list(table["columns"]))
+
+
+def _show_lesson_table(name: str) -> None:
+    _display(lesson_table(name))  # the lesson's text around the table cites its source
+
+
+def show_cefr_levels() -> None:
+    """Section 1: the six CEFR levels in three groups."""
+    _show_lesson_table("cefr_levels")
+
+
+def show_ols_or_grant() -> None:
+    """Section 2: OLS or the linguistic support grant (call 2021)."""
+    _show_lesson_table("ols_or_grant")
+
+
+def show_culture_shock_signs() -> None:
+    """Section 4: the signs of culture shock."""
+    _show_lesson_table("culture_shock_signs")
+
+
+def show_vocabulary() -> None:
+    """Section 7: the coach's English-French working vocabulary."""
+    _show_lesson_table("vocabulary")
+
+
+def checklist_table(with_ids: bool = False) -> pd.DataFrame:
+    """The checklist of a first email: element and what to write (or the names to type)."""
+    if with_ids:
+        return pd.DataFrame([(e["id"], e["label"]) for e in checklist()],
+                            columns=["Name to type", "Element"])
+    return pd.DataFrame([(e["name"], e["write"]) for e in checklist()],
+                        columns=["Element", "What to write"])
+
+
+def show_email_checklist() -> None:
+    """Section 5: what a first email to a host company must contain."""
+    _display(checklist_table(), "This course's checklist (good practice), built from the rules "
+             "cited in section 5.")
+
+
+def show_checklist_names() -> None:
+    """Exercise 2: the checklist with the names to type."""
+    _display(checklist_table(with_ids=True))
+
+
+def _label(element: str) -> str:
+    return next(e["name"] for e in checklist() if e["id"] == element)
+
+
+def first_email_table() -> pd.DataFrame:
+    """Camille's email, part by part, with the checklist elements first found in each part."""
+    email = first_email()
+    where = where_found(email)
+    rows = []
+    for part, text in email_parts(email).items():
+        found = [e for e in element_ids() if where.get(e) == part]
+        rows.append((part if part.startswith("P") else part.capitalize(), text,
+                     ", ".join(_label(e) for e in found)))
+    return pd.DataFrame(rows, columns=["Part", "Camille's email", "Checklist element(s)"])
+
+
+def show_first_email() -> None:
+    """Section 6, step 3: Camille's email, with the checklist elements each paragraph holds
+    (found by the same rules as the exercise check)."""
+    email = first_email()
+    _display(first_email_table(),
+             f"Sent on {long_date(email['date'])} to {email['to']}. "
+             f"{len(elements_in(email_text(email)))} of {len(checklist())} checklist elements; "
+             f"about {round(word_count(email), -1):.0f} words.")
+
+
+def show_draft_email() -> None:
+    """Exercise 2: Julien's draft, paragraph by paragraph, without any verdict."""
+    from IPython.display import Markdown, display
+
+    email = draft_email()
+    lines = [f"> **To:** {email['to']}  ", f"> **Date:** {long_date(email['date'])}  ",
+             f"> **Subject:** {email['subject']}", ">"]
+    for label, text in email["paragraphs"].items():
+        lines += [f"> **{label}** {text}", ">"]
+    display(Markdown("\n".join(lines[:-1])))
+
+
+def descriptors_table() -> pd.DataFrame:
+    """Exercise 1, step 1: the six descriptors, without their level."""
+    return pd.DataFrame([(d["id"], d["text"]) for d in case()["cefr_descriptors"]["items"]],
+                        columns=["Descriptor", "The person can..."])
+
+
+def show_descriptors() -> None:
+    _display(descriptors_table(), "Shortened from the Council of Europe's CEFR global scale "
+             "[8], written for this course and shuffled.")
+
+
+def self_assessment_table() -> pd.DataFrame:
+    skills = case()["skills"]
+    rows = [[a["name"], *(a["self_assessment"][s] for s in skills)] for a in case()["apprentices"]]
+    return pd.DataFrame(rows, columns=["Apprentice", *skills.values()])
+
+
+def show_self_assessment() -> None:
+    """Exercise 1, step 2: the four apprentices' self-assessment in English."""
+    c = case()
+    when = _day(c["language_plan"]["steps"][0]["date"])
+    _display(self_assessment_table(), f"CEFR self-assessment grid, English, filled in on "
+             f"{long_date(when, weekday=False)} at selection.")
+
+
+def galway_facts() -> pd.DataFrame:
+    c = case()
+    m, p, cfa = c["mobility"], c["project"], c["cfa"]
+    ages = ages_at_departure()
+    minors = minors_at_departure()
+
+    def d(key: str, where: Mapping[str, Any] = m) -> str:
+        return long_date(where[key])
+
+    rows = [
+        ("CFA", f"{cfa['name']}, {cfa['town']} ({cfa['department']})"),
+        ("Diploma", f"{cfa['diploma']['name']}, level {cfa['diploma']['french_level']} "
+                    f"(EQF level {cfa['diploma']['eqf_level']}); year "
+                    f"{cfa['diploma']['year_of_training']} of 2"),
+        ("Project", f"{p['action']}, call {p['call']}, round {p['round']}: "
+                    f"{long_date(p['start'], False)} to {long_date(p['end'], False)}"),
+        ("Apprentices", "; ".join(f"{n}, {ages[n]}" for n in ages)
+         + f" ({len(minors)} minors at departure: {' and '.join(minors)})"),
+        ("Destination", f"{m['host_city']}, {m['host_country']}; working language "
+                        f"{m['working_language']}"),
+        ("Hotels", "; ".join(f"{h['name']}" + (f" ({', '.join(h['apprentices'])})"
+                                                if h.get("apprentices") else "")
+                             for h in c["hosts"][:2])),
+        ("Activity", f"{d('activity_start')} to {d('activity_end')}: "
+                     f"{activity_days()} days"),
+        ("Travel", f"out on {d('outbound_travel')}, back on {d('return_travel')}"),
+        ("Employers' choice", c["employers_choice"]["regime"]),
+        ("Accompanying person", f"{c['accompanying_person']['name']}, trainer, for the whole stay"),
+        ("Mobility coach", f"{cfa['mobility_coach']['name']}, {cfa['mobility_coach']['role_fr']}"),
+    ]
+    return pd.DataFrame(rows, columns=["Item", "Galway case"])
+
+
+def show_galway_case() -> None:
+    """Section 6: the facts of the Galway case."""
+    _display(galway_facts(), "A fictional CFA, fictional hotels and people; the rules they "
+             "apply are those of the lesson.")
+
+
+def language_plan_table() -> pd.DataFrame:
+    rows = [(long_date(s["date"]), s["step"])
+            for s in case()["language_plan"]["steps"]]
+    return pd.DataFrame(rows, columns=["Date", "Step"])
+
+
+def show_language_plan() -> None:
+    """Section 6: the CFA's language and intercultural plan, in date order."""
+    _display(language_plan_table(), f"{len(workshop_dates())} workshops of "
+             f"{case()['language_plan']['workshops']['hours_each']} hours = "
+             f"{workshop_hours()} hours. Linguistic support requested: "
+             f"{linguistic_support('galway'):.0f} € (English is in OLS).")
+
+
+def show_ines_case() -> None:
+    """Exercise 3: Inès's situation on day 9 of the stay."""
+    from IPython.display import Markdown, display
+
+    ic = case()["intercultural_case"]
+    when = _day(ic["date"])
+    text = [
+        f"**{long_date(when)}, day {day_of_stay(when)} of the stay.** {ic['apprentice']}, "
+        f"{ic['age']}, works in the restaurant of the {ic['host']}; her tutor is {ic['tutor']}.",
+        "", f"*First week.* {ic['week_1']}",
+        "", f"*Today.* {ic['tutor_email']}",
+        "", f"*Julien, the accompanying trainer, reports:* {ic['what_julien_reports']}",
+        "", f"*Other facts.* {ic['other_facts']} {ic['no_emergency']}",
+    ]
+    display(Markdown("\n".join(f"> {line}" if line else ">" for line in text)))
+
+
+def adjustment_chart():
+    """Section 4: the culture-shock curve of a 3-week stay and the return (a model)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    c = case()
+    curve = c["adjustment_curve"]
+    xs, ys = np.array(curve["points"], dtype=float).T
+    grid = np.linspace(xs.min(), xs.max(), 400)
+    smooth = np.convolve(np.interp(grid, xs, ys), np.ones(25) / 25, mode="same")
+    smooth[:12], smooth[-12:] = np.interp(grid[:12], xs, ys), np.interp(grid[-12:], xs, ys)
+    back = day_of_stay(c["mobility"]["return_travel"])
+
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    ax.axvspan(1, activity_days(), color="#e8f0f8", zorder=0)
+    ax.plot(grid, smooth, color="#1f4e79", linewidth=2.5)
+    ax.axvline(back, color="#888888", linestyle="--", linewidth=1)
+    ax.text(back + 0.4, 0.98, "back home", fontsize=9, color="#555555", va="top")
+    ax.text(1.3, -0.1, f"in Galway: days 1 to {activity_days()}", fontsize=9, color="#555555")
+    offsets = {"crisis": (0, -30), "recovery": (34, -14)}  # below the curve, or right of it
+    for stage in curve["stages"]:
+        y = float(np.interp(stage["day"], grid, smooth))
+        dx, dy = offsets.get(stage["label"], (0, -36 if "\n" in stage["label"] else 14))
+        ax.annotate(stage["label"], (stage["day"], y), xytext=(dx, dy),
+                    textcoords="offset points", ha="center", fontsize=10, color="#7a3b00",
+                    arrowprops={"arrowstyle": "-", "color": "#bbbbbb"})
+    ax.set_xlim(0, xs.max() + 1)
+    ax.set_ylim(-0.15, 1.05)
+    ax.set_yticks([0, 1], ["low", "high"])
+    ax.set_ylabel("How the apprentice feels")
+    ax.set_xlabel(f"Day of the stay (day 1 = {long_date(c['mobility']['activity_start'])}), "
+                  "then after return")
+    ax.set_title("Culture shock in a 3-week stay: a teaching model, not data", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def show_adjustment_curve() -> None:
+    import matplotlib.pyplot as plt
+
+    fig = adjustment_chart()
+    plt.show()
+    plt.close(fig)
+
+
+def names(items: Iterable[str]) -> str:
+    """``a, b and c`` (for messages)."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
