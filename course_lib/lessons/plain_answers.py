@@ -37,20 +37,46 @@ def _is_python(text: str) -> bool:
     return True
 
 
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _depth(line: str) -> int:
+    """Brackets this line opens minus those it closes (strings and comments aside)."""
+    code = _STRINGS.sub("", line).split("#", 1)[0]
+    return sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+
+
 def quote_plain_answers(cell: str) -> str:
-    """The cell with each plain-text answer line put in quotes (see the module docstring)."""
-    out = []
+    """The cell with each plain-text answer line put in quotes (see the module docstring).
+
+    Only whole one-line answers are read as text; a statement spread over several lines
+    (a list, a call) is left to Python.
+
+    >>> quote_plain_answers("outcomes = [\\n    'a',\\n    'b',\\n]")
+    "outcomes = [\\n    'a',\\n    'b',\\n]"
+    """
+    whole_cell_is_python = _is_python_block(cell)
+    out, depth = [], 0
     for line in cell.split("\n"):
         match = _ANSWER.match(line)
-        if match and not line.startswith((" ", "\t")):
+        if depth == 0 and match and not line.startswith((" ", "\t")):
             text = match["text"]
-            if text not in ("True", "False", "...") and (
-                _WORDS.match(text) or _FRENCH_DATE.match(text) or _DECIMAL_COMMA.match(text)
-                or not _is_python(text)
-            ):
+            plain = _WORDS.match(text) or _FRENCH_DATE.match(text) or _DECIMAL_COMMA.match(text)
+            broken = (not whole_cell_is_python and _depth(text) == 0
+                      and not _is_python(text))
+            if text not in ("True", "False", "...") and (plain or broken):
                 line = f"{match['name']} = {text!r}"
+        depth = max(0, depth + _depth(line))
         out.append(line)
     return "\n".join(out)
+
+
+def _is_python_block(cell: str) -> bool:
+    try:
+        compile(cell, "<cell>", "exec")
+    except SyntaxError:
+        return False
+    return True
 
 
 def _transform(lines: list[str]) -> list[str]:

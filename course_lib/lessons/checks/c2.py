@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ...quiz.values import record_value
 from ..cases import c2 as case
 from .common import diagnose, expect_number, passed, problem
 
@@ -90,6 +91,7 @@ def _boolean(item: Any) -> bool | None:
 def check_allowed(allowed: Any) -> None:
     """Exercise 1, step 1: is each scenario A to F allowed?"""
     __tracebackhide__ = True
+    record_value("allowed", allowed)
     values = _as_list("allowed", allowed, 6, "scenario", SCENARIOS_EXAMPLE)
     if values is None:
         return
@@ -136,6 +138,7 @@ def _rule_code(item: Any) -> str | None:
 def check_rules(rules: Any) -> None:
     """Exercise 1, step 2: the rule that decides each scenario A to F."""
     __tracebackhide__ = True
+    record_value("rules", rules)
     values = _as_list("rules", rules, 6, "scenario", RULES_EXAMPLE)
     if values is None:
         return
@@ -178,6 +181,7 @@ def _in_days(value: float, months: float) -> bool:
 def check_ines_max_months(ines_max_months: Any) -> None:
     """Exercise 2, step 1: the longest mobility Inès's contract allows, in months."""
     __tracebackhide__ = True
+    record_value("ines_max_months", ines_max_months)
     value = _months_typed("ines_max_months", ines_max_months, "4")
     if value is None:
         return
@@ -208,6 +212,7 @@ def check_ines_max_months(ines_max_months: Any) -> None:
 def check_karim_max_months(karim_max_months: Any) -> None:
     """Exercise 2, step 2: the longest mobility Karim's contract allows, in months."""
     __tracebackhide__ = True
+    record_value("karim_max_months", karim_max_months)
     value = _months_typed("karim_max_months", karim_max_months, "5")
     if value is None:
         return
@@ -247,6 +252,7 @@ def _regime_of(item: Any) -> str | None:
 def check_regimes(regimes: Any) -> None:
     """Exercise 3, step 1: the regime that fits each employer's wish."""
     __tracebackhide__ = True
+    record_value("regimes", regimes)
     values = _as_list("regimes", regimes, 3, "apprentice",
                       '["mise en veille", "mise en veille", "mise à disposition"]')
     if values is None:
@@ -290,6 +296,7 @@ def _letters(name: str, value: Any, allowed: str, example: str) -> list[str] | N
 def check_who_pays(who_pays: Any) -> None:
     """Exercise 3, step 2: who pays each apprentice during the stay (A to D)."""
     __tracebackhide__ = True
+    record_value("who_pays", who_pays)
     given = _letters("who_pays", who_pays, "ABCD", '["D", "A", "B"]')
     if given is None:
         return
@@ -324,6 +331,7 @@ def check_who_pays(who_pays: Any) -> None:
 def check_social_security(social_security: Any) -> None:
     """Exercise 3, step 3: which social security covers each apprentice (A to C)."""
     __tracebackhide__ = True
+    record_value("social_security", social_security)
     given = _letters("social_security", social_security, "ABC", '["B", "B", "C"]')
     if given is None:
         return
