@@ -116,12 +116,16 @@ def cell_rules(source_nb: Path) -> tuple[CellRule, ...]:
 @contextlib.contextmanager
 def _as_autograde():
     """Checks raise AssertionError (and print nothing here) as they do under autograde."""
+    from ..quiz import values
+
     saved = os.environ.get("NBGRADER_EXECUTION")
     os.environ["NBGRADER_EXECUTION"] = "autograde"
+    values.RECORDING = False
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             yield
     finally:
+        values.RECORDING = True
         if saved is None:
             os.environ.pop("NBGRADER_EXECUTION", None)
         else:

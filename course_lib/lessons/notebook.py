@@ -79,9 +79,10 @@ def _friendly_message(etype: type, evalue: BaseException) -> str:
         if name.lower() in ("true", "false", "vrai", "faux"):
             return (f"Type `True` or `False`, with a capital first letter (not `{name}`), "
                     "then run the cell again.")
-        if len(name) <= 2:
-            return (f"Put `{name}` in quotes, for example \"{name}\", then run the cell "
-                    "again.")
+        if len(name) <= 2 or name.isupper():
+            return (f"`{name}` is not a Python name: if it is one of your answers, put it in "
+                    f"quotes, for example \"{name}\" (a list: [\"{name}\", \"...\"]), then "
+                    "run the cell again.")
         return (f"`{name}` is not known yet: run the cells above this one first "
                 "(Shift+Enter on each), and check the spelling.")
     if etype is ZeroDivisionError:
