@@ -83,8 +83,12 @@ def _friendly_message(etype: type, evalue: BaseException) -> str:
             return (f"`{name}` is not a Python name: if it is one of your answers, put it in "
                     f"quotes, for example \"{name}\" (a list: [\"{name}\", \"...\"]), then "
                     "run the cell again.")
-        return (f"`{name}` is not known yet: run the cells above this one first "
-                "(Shift+Enter on each), and check the spelling.")
+        return (f"`{name}` is not known yet. If it is one of your answers, put it in quotes "
+                f"(\"{name}\"); if it comes from an earlier cell, run the cells above this one "
+                "first (Shift+Enter on each) and check the spelling.")
+    if etype is KeyError:
+        return (f"{text} is not a column or an entry of this table: check the spelling "
+                "(the names are shown above the exercise).")
     if etype is ZeroDivisionError:
         return "This cell divides by zero: check the numbers you typed."
     return f"Python could not run this cell: {etype.__name__}: {text}"
@@ -107,7 +111,7 @@ def friendly_errors() -> None:
         feedback.show("problem", _friendly_message(etype, evalue))
         return []
 
-    shell.set_custom_exc((NameError, TypeError, ZeroDivisionError), handler)
+    shell.set_custom_exc((NameError, TypeError, ZeroDivisionError, KeyError), handler)
 
 
 def start(module_id: str) -> None:

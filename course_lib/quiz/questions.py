@@ -251,6 +251,8 @@ def parse_number(value: Any) -> float:
     1516.2
     >>> parse_number("1,516.20")
     1516.2
+    >>> parse_number("12.071"), parse_number("1.234.567"), parse_number("1.516,20")
+    (12.071, 1234567.0, 1516.2)
     """
     if isinstance(value, bool):
         raise AnswerError("type a number, for example 1516.20")
@@ -262,7 +264,7 @@ def parse_number(value: Any) -> float:
     text = re.sub(r"[€\s\u00a0\u202f]|EUR|eur|days?|jours?|km", "", text)
     if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+|-?\d{1,3}(\.\d{3}){2,}", text):
         text = text.replace(".", "").replace(",", ".")
     else:
         text = text.replace(",", ".")

@@ -32,6 +32,8 @@ def plain(value: Any, depth: int = 0) -> Any:
     kind = type(value)
     if value is None or value is Ellipsis:
         return None
+    if kind.__module__ == "numpy" and hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
+        return plain(value.item(), depth)
     if kind in (bool, int, str):
         return value
     if kind is float:

@@ -72,7 +72,7 @@ def decimal(text: str) -> float:
     (1188.5, 1188.5, 1188.5, 275.0)
     """
     text = SPACES.sub("", text)
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+|-?\d{1,3}(\.\d{3}){2,}", text):
         text = text.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")
