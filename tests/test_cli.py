@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from course_lib.catalogue import module
 
 from .conftest import copy_course
 
@@ -58,6 +61,12 @@ def test_outside_a_course_folder(tmp_path):
 @pytest.mark.slow
 def test_trainer_cycle_from_the_command_line(tmp_path):
     course = copy_course(tmp_path / "course")
+    for folder in ("source", "release"):  # one module keeps this test short
+        for other in (course / folder).iterdir():
+            if other.name != "c1-1-develop":
+                shutil.rmtree(other)
+    top = module("c1-1-develop").autograded_points
+    full = f"{top:g} / {module('c1-1-develop').points:g} ✔"
     assert run("build", cwd=course).returncode == 0
     done = run("demo-cohort", "--learners", "2", "--seed", "3", cwd=course)
     assert done.returncode == 0, done.stderr
@@ -65,9 +74,9 @@ def test_trainer_cycle_from_the_command_line(tmp_path):
     assert (course / "submitted" / "coach-01" / "c1-1-develop" / "answers.json").exists()
     done = run("grade", cwd=course)
     assert done.returncode == 0, done.stderr
-    assert "coach-01" in done.stdout and "18 / 18 ✔" in done.stdout
+    assert "coach-01" in done.stdout and full in done.stdout
     row = next(line for line in done.stdout.splitlines() if "coach-02" in line)
-    assert "/ 18" in row and "18 / 18" not in row
+    assert f"/ {module('c1-1-develop').points:g}" in row and full not in row
     # a broken submission arrives: it is named, the others keep their scores, nothing regraded
     broken = course / "submitted" / "coach-09" / "c1-1-develop"
     broken.mkdir(parents=True)
@@ -77,7 +86,7 @@ def test_trainer_cycle_from_the_command_line(tmp_path):
     assert done.stderr.strip().splitlines() == [
         "not graded coach-09 / c1-1-develop: c1-1-develop.ipynb is not a readable notebook "
         "(NotJSONError)"]
-    assert "18 / 18 ✔" in done.stdout
+    assert full in done.stdout
     assert "nbgrader" in (course / "nbgrader.log").read_text()  # its messages went there
     done = run("feedback", cwd=course)
     assert done.returncode == 0, done.stderr

@@ -53,7 +53,7 @@ class Module:
     def passed(self, score: float) -> bool:
         """Whether ``score`` reaches the module's pass mark.
 
-        >>> module("c1-1-develop").passed(13)
+        >>> module("c1-1-develop").passed(14)
         True
         """
         if self.pass_mark is None:

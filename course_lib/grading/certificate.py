@@ -60,10 +60,10 @@ def write_certificate(root: Path, learner: str, folder: Path,
     pdf.ln(2)
     pdf.set_font("DejaVu", size=12)
     pdf.cell(0, 8, "Modules validated", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", size=9)
+    pdf.set_font("DejaVu", size=8.5)
     if data["modules"]:
         for code, title, when, score, grader in data["modules"]:
-            pdf.multi_cell(0, 5, f"{code} {title}: validated on {when}, score {score} "
+            pdf.multi_cell(0, 4.4, f"{code} {title}: validated on {when}, score {score} "
                            f"(graded by {grader})", new_x="LMARGIN", new_y="NEXT")
     else:
         pdf.multi_cell(0, 5, "No module validated yet.", new_x="LMARGIN", new_y="NEXT")
@@ -71,18 +71,17 @@ def write_certificate(root: Path, learner: str, folder: Path,
     pdf.set_font("DejaVu", size=12)
     pdf.cell(0, 8, "Skills of the coach's framework trained by these modules",
              new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", size=8)
-    for name in data["skills"]:
-        pdf.multi_cell(0, 4.5, f"- {name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=7.5)
+    pdf.multi_cell(0, 3.8, " · ".join(data["skills"]) or "None yet.",
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("DejaVu", size=12)
     pdf.cell(0, 8, "Validation modalities", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", size=8)
-    for line in data["modalities"]:
-        pdf.multi_cell(0, 4.5, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.multi_cell(0, 4.5, "Each test is autograded with nbgrader; a written task marked by a "
-                   "trainer adds points but is never needed to validate. The course is "
-                   "validated when every module is.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=7.5)
+    pdf.multi_cell(0, 3.8, "; ".join(data["modalities"]) + ". Each test is autograded with "
+                   "nbgrader; a written task marked by a trainer adds points but is never "
+                   "needed to validate. The course is validated when every module is.",
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("DejaVu", size=9)
     pdf.cell(0, 6, f"Issued on {(issued or date.today()).isoformat()}.",
