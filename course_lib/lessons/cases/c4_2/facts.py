@@ -1,16 +1,7 @@
-"""The worked case of C4.2, "Three apprentice mechanics in Turin": units, grids, decisions.
-
-The facts are in ``data/cases/c4-2-recognition.yaml``; everything that can be computed is
-computed here, so that the lesson, its tables, its chart and the exercise checks agree: ages and
-minors from the birth dates, the days of activity, each apprentice's grid as a pandas table, the
-weighted scores (of the stay and of each unit), the decisions of the learning agreement's two
-rules, the latest date of part 2 of the mobility unit, and which checklist items a
-learning-agreement draft lacks (by the rules stored in the case).
-
->>> weighted_score("Lucas")  # (20*14 + 10*9 + 25*15 + 15*13 + 10*8 + 20*11) / 100
-12.4
->>> units_recognised("Lucas")
-['U1', 'U2']
+"""The facts of the Turin case (C4.2) and what is computed from them: ages and minors,
+the days of activity, each apprentice's grid as a pandas table, the weighted scores (of the stay
+and of each unit), the decisions of the learning agreement's two rules, the latest date of part
+2 of the mobility unit, and which checklist items a learning-agreement draft lacks.
 """
 
 from __future__ import annotations
@@ -23,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import load_case
+from .. import load_case
 
 MODULE = "c4-2-recognition"
 COLUMNS = ("criterion", "unit", "text", "weight", "score")
@@ -298,155 +289,3 @@ def missing_items(name: str) -> list[str]:
 
 def not_applicable_items(name: str) -> list[str]:
     return [i["item"] for i in checklist() if not applies(i, name)]
-
-
-# -- what the notebook shows -------------------------------------------------------------------
-def _display(frame: pd.DataFrame, caption: str | None = None, precision: int = 2) -> None:
-    from IPython.display import Markdown, display
-
-    styler = pd.DataFrame(frame).style.hide(axis="index").format(precision=precision)
-    styler = styler.set_properties(**{"text-align": "left", "white-space": "pre-wrap"})
-    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-    display(styler)
-    if caption:
-        display(Markdown(f"*{caption}*"))
-
-
-def case_table() -> pd.DataFrame:
-    """The three apprentices of the case, one line each."""
-    c = case()
-    by_diploma = c["units_by_diploma"]
-    levels = {d["code"]: d for d in c["cfa"]["diplomas"]}
-    rows = []
-    for p in c["participants"]:
-        name = first_name(p)
-        level = levels[p["diploma"]]
-        rows.append({
-            "Apprentice": p["name"],
-            "Age at departure": age_at_departure(name),
-            "Minor": "yes" if is_minor(name) else "no",
-            "Diploma (level)": f"{p['diploma']} (level {level['french_level']}, EQF "
-                               f"{level['eqf_level']})",
-            "Host garage and mentor": f"{p['host']}, {p['mentor']}",
-            "Units of the stay": ", ".join(by_diploma[p["diploma"]]),
-            "Mobility unit candidate": "yes" if p["ufm_candidate"] else "no",
-        })
-    return pd.DataFrame(rows)
-
-
-def show_case() -> None:
-    """The Turin case: the project, the stay, one line per apprentice."""
-    from IPython.display import Markdown, display
-
-    c = case()
-    p, m = c["erasmus_project"], c["mobility"]
-    acc = c["cfa"]["accompanying_person"]
-    display(Markdown(
-        f"**{c['cfa']['name']}**, {c['cfa']['town']}, {c['cfa']['department']}: "
-        f"{c['cfa']['trade']}. {p['action'].split(' (')[0]} project of call {p['call']}, round "
-        f"{p['round']}: {long_date(p['project_start'])} to {long_date(p['project_end'])} "
-        f"({project_months()} months). Host city: Turin ({c['partner']['host_country']}). "
-        f"Activity {long_date(m['activity_start'], True)} to {long_date(m['activity_end'], True)}"
-        f" ({activity_days()} days); travel on {long_date(m['outbound_travel'])} and "
-        f"{long_date(m['return_travel'])}. {acc['name']}, a trainer, accompanies "
-        f"{acc['accompanies']} from {long_date(acc['from'])} to {long_date(acc['to'])}. "
-        "The CFA, the garages and the people are illustrative."))
-    _display(case_table())
-
-
-def grid_table() -> pd.DataFrame:
-    """The assessment grid of the learning agreement, with the total of the weights."""
-    rows = [(c["id"], f"{c['unit']} {units()[c['unit']]['title']}", c["text"], c["weight"])
-            for c in criteria()]
-    rows.append(("Total", "", "", sum(c["weight"] for c in criteria())))
-    return pd.DataFrame(rows, columns=["Criterion", "Unit", "What the mentor observes",
-                                       "Weight (%)"])
-
-
-def show_grid() -> None:
-    """Section 2: the six weighted criteria of the Turin grid."""
-    g = case()["assessment_grid"]
-    _display(grid_table(), f"Marks out of {g['scale_max']}, one per criterion. The weights are "
-             "the CFA's choice (illustrative).")
-
-
-def checklist_table() -> pd.DataFrame:
-    return pd.DataFrame([(i["item"], i["what"]) for i in checklist()],
-                        columns=["Item (name to type)", "What it must contain"])
-
-
-def show_checklist() -> None:
-    """Section 4 and exercise 2: the CFA's 12-item learning-agreement checklist."""
-    _display(checklist_table(), f"{len(checklist())} items. The legal representative item "
-             "applies only to an apprentice under 18 on the day of departure.")
-
-
-def show_draft(name: str) -> None:
-    """Exercise 2: a learning-agreement draft as Nadia receives it, line by line."""
-    lines = draft(name)
-    rows = [(i["item"], lines.get(i["item"]) or "(empty)") for i in checklist()]
-    _display(pd.DataFrame(rows, columns=["Item", f"{first_name(participant(name))}'s draft"]))
-
-
-def show_sarah_draft() -> None:
-    show_draft("Sarah")
-
-
-def show_ines_draft() -> None:
-    show_draft("Inès")
-
-
-def unit_chart(name: str = "Lucas"):
-    """Section 5: each unit's weighted score against the threshold, and the overall score."""
-    import matplotlib.pyplot as plt
-
-    scores = unit_scores(name)
-    limit = threshold()
-    top = case()["assessment_grid"]["scale_max"]
-    overall = weighted_score(name)
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    labels = [f"{u}\n{units()[u]['title']}" for u in scores]
-    colours = ["#4f7cac" if s >= limit else "#c98b2b" for s in scores.values()]
-    bars = ax.bar(labels, list(scores.values()), color=colours, width=0.55)
-    for bar, value in zip(bars, scores.values(), strict=True):
-        verdict = "recognised" if value >= limit else "not recognised"
-        ax.text(bar.get_x() + bar.get_width() / 2, value / 2, f"{value:.2f}\n{verdict}",
-                ha="center", va="center", fontsize=10, color="white", fontweight="bold")
-    ax.axhline(limit, color="#c0392b", ls="--", lw=1.5,
-               label=f"threshold of the learning agreement: {limit:g}/{top}")
-    ax.axhline(overall, color="#444444", ls=":", lw=1.5,
-               label=f"{first_name(participant(name))}'s overall weighted score: {overall:.2f}")
-    ax.legend(loc="upper right", fontsize=9, frameon=False)
-    ax.set_ylim(0, top)
-    ax.set_ylabel(f"Weighted score (out of {top})")
-    ax.set_xlabel("Unit of learning outcomes")
-    ax.set_title(f"{first_name(participant(name))}'s weighted score per unit (Turin grid)")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    return fig
-
-
-def show_unit_chart() -> None:
-    import matplotlib.pyplot as plt
-
-    fig = unit_chart("Lucas")
-    plt.show()
-    plt.close(fig)
-
-
-def timeline_table() -> pd.DataFrame:
-    rows = [(long_date(t["date"], True), t["step"]) for t in case()["timeline"]]
-    latest = ufm_part_2_latest("Inès")
-    rows.append((long_date(latest, True), "Latest date allowed for Inès's part 2 (three months "
-                 "after her return on " + long_date(return_date()) + ")"))
-    return pd.DataFrame(rows, columns=["Date", "Step"])
-
-
-def show_timeline() -> None:
-    """Section 8: the case from the application to part 2 of Inès's mobility unit."""
-    _display(timeline_table())
-
-
-def show_exercise_grid() -> None:
-    """Exercise 1: Sarah's grid, as the mentor sent it."""
-    _display(turin_grid("Sarah"), precision=0)
