@@ -5,8 +5,11 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+# The hub's proxy (configurable-http-proxy, npm, pinned in deploy/hub/package.json) on Node
+# from Debian; deploy/hub/install-deps (as root) also installs Node and python3-venv if missing.
+HUB_STAMP = deploy/hub/node_modules/.installed
 
-.PHONY: install build serve test lint bench mutate clean
+.PHONY: install hub-deps build serve test lint bench mutate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +18,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+$(HUB_STAMP): deploy/hub/package.json deploy/hub/package-lock.json
+	@deploy/hub/install-deps $(CURDIR)/$(HUB_STAMP)
+
+hub-deps: $(HUB_STAMP) $(STAMP)
 
 build: install
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mobility-course build
@@ -26,7 +34,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: install
+test: install hub-deps
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest
