@@ -26,6 +26,19 @@ def _frozen(value: Any) -> Any:
     return value
 
 
+def show_table(frame, caption: str | None = None) -> None:  # noqa: ANN001 - a DataFrame
+    """A case table as the lessons show it: no index, text left-aligned and wrapped, an
+    optional caption in italics below."""
+    from IPython.display import Markdown, display
+
+    styler = frame.style.hide(axis="index").set_properties(
+        **{"text-align": "left", "white-space": "pre-wrap"})
+    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    display(styler)
+    if caption:
+        display(Markdown(f"*{caption}*"))
+
+
 @cache
 def load_case(module_id: str) -> Any:
     """The case facts of a module, read-only (a shared case cannot be changed by accident).

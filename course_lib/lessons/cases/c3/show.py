@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ....erasmus.rates import load_rates
+from .. import show_table as _display
 from .facts import (
     RATES_YEAR,
     _day,
@@ -33,17 +34,7 @@ from .facts import (
     workshop_hours,
 )
 
-
 # -- what the notebook shows -----------------------------------------------------------------
-def _display(frame: pd.DataFrame, caption: str | None = None) -> None:
-    from IPython.display import Markdown, display
-
-    styler = frame.style.hide(axis="index").set_properties(
-        **{"text-align": "left", "white-space": "pre-wrap"})
-    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-    display(styler)
-    if caption:
-        display(Markdown(f"*{caption}*"))
 
 
 def lesson_table(name: str) -> pd.DataFrame:

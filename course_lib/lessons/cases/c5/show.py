@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import show_table as _display
 from .facts import (
     APPRENTICE,
     _day,
@@ -31,17 +32,7 @@ from .facts import (
     survey,
 )
 
-
 # -- what the notebook shows -------------------------------------------------------------------
-def _display(frame: pd.DataFrame, caption: str | None = None) -> None:
-    from IPython.display import Markdown, display
-
-    styler = frame.style.hide(axis="index").set_properties(
-        **{"text-align": "left", "white-space": "pre-wrap"})
-    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-    display(styler)
-    if caption:
-        display(Markdown(f"*{caption}*"))
 
 
 def case_facts() -> pd.DataFrame:
