@@ -36,11 +36,22 @@ def course_root(start: str | Path | None = None) -> Path:
 
 
 def tools_on_path() -> None:
-    """Put this interpreter's bin/ first on PATH: nbgrader runs ``alembic`` as a subprocess."""
+    """Put this interpreter's bin/ first on PATH: nbgrader runs ``alembic`` as a subprocess.
+
+    nbgrader runs that subprocess each time a gradebook is opened, to read a version that
+    cannot change while this process runs; it is read once here (grading opens the
+    gradebook for every submission it merges).
+    """
     bindir = str(Path(sys.executable).parent)
     parts = os.environ.get("PATH", "").split(os.pathsep)
     if parts[0] != bindir:
         os.environ["PATH"] = os.pathsep.join([bindir, *parts])
+    import functools
+
+    import nbgrader.api
+
+    if not hasattr(nbgrader.api.get_alembic_version, "cache_info"):
+        nbgrader.api.get_alembic_version = functools.cache(nbgrader.api.get_alembic_version)
 
 
 def nbgrader_config(root: Path, **overrides: Any):
