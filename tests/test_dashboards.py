@@ -223,6 +223,7 @@ def test_the_simulators_uploads_show_messages():
     assert "bad.csv was not loaded" in app.csv_msg.value and "missing column" in app.csv_msg.value
     app.rates_upload.value = upload("na.yaml", b"call_year: x\n")
     assert "na.yaml is not a usable rate table" in app.rates_msg.value
+    assert "mc-upload" not in app.rates_msg.value  # no server path shown
     assert app.budget.totals == before
     app.csv_upload.value = upload("ok.csv", EXAMPLE.read_bytes())
     assert "Loaded ok.csv: 5 participant(s)" in app.csv_msg.value
