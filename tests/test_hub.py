@@ -287,13 +287,26 @@ def test_the_hub_stops_cleanly(hub):
     hub.proc.send_signal(signal.SIGTERM)
     assert hub.proc.wait(timeout=120) == 0
     uids = {pwd.getpwnam(n).pw_uid for n in hub.settings.users}
-    left = [pid for pid in os.listdir("/proc") if pid.isdigit()
-            and _uid(pid) in uids]
+    deadline = time.time() + 20  # a server's last process may still be exiting
+    while True:
+        left = [pid for pid in os.listdir("/proc") if pid.isdigit()
+                and _uid(pid) in uids and not _ended(pid)]
+        if not left or time.time() > deadline:
+            break
+        time.sleep(0.5)
     assert left == [], [Path(f"/proc/{p}/cmdline").read_text() for p in left]
     assert not Path(f"/proc/{proxy_pid}").exists()
     assert "Cleaning up single-user servers" in hub.log.read_text()
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{hub.base}/hub/api", timeout=5)
+
+
+def _ended(pid: str) -> bool:
+    """A zombie (ended, not yet reaped) or a process already gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return True
 
 
 def _uid(pid: str) -> int | None:
