@@ -137,16 +137,7 @@ class BudgetSimulator:
 
     def _guard(self, function):
         """Callbacks never show a traceback: an unexpected error becomes a message."""
-
-        def wrapped(*args, **kwargs):
-            try:
-                return function(*args, **kwargs)
-            except Exception as err:  # noqa: BLE001 - the visitor reads a message instead
-                self.status.value = ui.message(
-                    "problem", f"Something went wrong ({type(err).__name__}: {err}); the "
-                    "figures below are the last valid result.")
-
-        return wrapped
+        return ui.guarded(self, function, "; the figures below are the last valid result")
 
     def set_project(self, groups: Sequence[Group]) -> None:
         self._quiet = True

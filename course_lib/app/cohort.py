@@ -105,13 +105,8 @@ class CohortDashboard:
         self.refresh()
 
     def _guard(self, function):
-        def wrapped(*args, **kwargs):
-            try:
-                return function(*args, **kwargs)
-            except Exception as err:  # noqa: BLE001 - a message, never a traceback
-                self.status.value = ui.message("problem", f"Something went wrong "
-                                                          f"({type(err).__name__}: {err}).")
-        return wrapped
+        """Callbacks never show a traceback: an unexpected error becomes a message."""
+        return ui.guarded(self, function)
 
     def refresh(self, _change=None) -> None:
         wanted = self.find.value.strip().casefold()

@@ -239,14 +239,8 @@ class Planner:
         self._load_template()
 
     def _guard(self, function):
-        def wrapped(*args, **kwargs):
-            try:
-                return function(*args, **kwargs)
-            except Exception as err:  # noqa: BLE001 - a message, never a traceback
-                self.status.value = ui.message(
-                    "problem", f"Something went wrong ({type(err).__name__}: {err}); the "
-                    "schedule below is the last valid one.")
-        return wrapped
+        """Callbacks never show a traceback: an unexpected error becomes a message."""
+        return ui.guarded(self, function, "; the schedule below is the last valid one")
 
     def _load_template(self) -> None:
         import ipywidgets as w

@@ -82,6 +82,21 @@ def message(kind: str, text: str) -> str:
     return box_html(kind, text)
 
 
+def guarded(owner, function, after: str = ""):  # noqa: ANN001 - a dashboard, a callable
+    """``function`` as a widget callback that never shows a traceback: an unexpected error
+    becomes a message in the dashboard's ``status`` widget (``after`` says what stays on
+    screen)."""
+
+    def wrapped(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except Exception as err:  # noqa: BLE001 - the visitor reads a message instead
+            owner.status.value = message("problem", f"Something went wrong "
+                                              f"({type(err).__name__}: {err}){after}.")
+
+    return wrapped
+
+
 def messages(kind: str, texts: Sequence[str], limit: int = 6) -> str:
     """Several messages in one box each, the rest summed up in one line."""
     shown = [message(kind, t) for t in texts[:limit]]
