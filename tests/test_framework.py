@@ -1,12 +1,20 @@
 """The coach's reference framework (data/skills.yaml) and the seven modules point to each
-other: every module trains skills of the framework, every skill is trained by a module, and
+other: every module objective names the skills it trains, every skill is trained by some
+module objective, and
 every module of the kit has its notebook, question bank and validation modalities."""
 
 from __future__ import annotations
 
 import pytest
 
-from course_lib.catalogue import all_modules, framework, module, skill, skills_of
+from course_lib.catalogue import (
+    all_modules,
+    framework,
+    module,
+    objectives_training,
+    skill,
+    skills_of,
+)
 from course_lib.quiz.questions import load_bank
 
 from .conftest import REPO
@@ -19,21 +27,47 @@ def test_every_module_of_the_seed_is_declared():
 
 
 @pytest.mark.parametrize("mid", [m.id for m in all_modules()])
-def test_each_module_trains_skills_of_the_framework(mid):
+def test_every_objective_points_to_skills_of_the_framework(mid):
     m = module(mid)
-    assert m.skills, f"{mid} names no skill of the framework"
-    for sid in m.skills:
-        assert mid in skill(sid).modules, f"{sid} does not list {mid}"
-    assert {s.id for s in skills_of(mid)} == set(m.skills)
+    assert len(m.objective_skills) == len(m.objectives) >= 3
+    for number, named in enumerate(m.objective_skills, start=1):
+        assert named, f"{mid} objective {number} names no skill"
+        for sid in named:
+            skill(sid)  # raises KeyError naming an unknown skill
+            assert number in m.objectives_training(sid)
+    assert {s.id for s in skills_of(mid)} == set(m.skills), (
+        f"skills.yaml's `modules` and {mid}'s objectives disagree")
 
 
-def test_every_skill_is_trained_by_a_module_and_belongs_to_a_mission():
+def test_every_skill_is_trained_by_an_objective_and_belongs_to_a_mission():
     missions = {mi.id for mi in framework().missions}
-    ids = {m.id for m in all_modules()}
+    levels = {lv.level for lv in framework().levels}
     for s in framework().skills:
-        assert s.modules and set(s.modules) <= ids, s.id
+        trained_by = objectives_training(s.id)
+        assert trained_by, f"no module objective trains {s.id}"
+        assert {m.id for m, _ in trained_by} == set(s.modules), s.id
         assert s.mission in missions, s.id
-        assert s.level_expected in framework().levels, s.id
+        assert s.level_expected in levels, s.id
+        assert s.short and s.short != s.id, s.id
+
+
+def test_module_headers_name_each_objectives_skills():
+    from course_lib.lessons.notebook import header_markdown
+
+    text = header_markdown("c1-1-develop")
+    estimate = next(line for line in text.splitlines() if line.startswith("4. "))
+    assert "Estimate the Erasmus+ grant" in estimate
+    assert estimate.endswith("*Skills: Grant and budget, Eligibility checks.*")
+
+
+def test_the_framework_page_links_each_skill_to_its_objectives():
+    from course_lib.app.skills import framework_html
+    from course_lib.app.ui import esc
+
+    page = framework_html()
+    row = page[page.index(esc(skill("recognition-tools").name)):].split("</tr>")[0]
+    assert row.count("objective ") == 3  # C4.2 objectives 2, 4 and 5
+    assert "C4.2" in row and "objective 4" in row and "objective 1<" not in row
 
 
 @pytest.mark.parametrize("mid", [m.id for m in all_modules()])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..catalogue import all_modules, module
+from ..catalogue import Module, all_modules, module, objectives_training
 from . import ui
 from .skills_data import (  # noqa: F401 - re-exported
     NOT_RATED,
@@ -227,6 +227,11 @@ def framework_html(fw: Framework | None = None, modules_folder: str | Path = "mo
         return (f'<a href="{ui.esc(path.as_posix())}" title="{ui.esc(m.title)}">{text}</a>'
                 if path.is_file() else f'<span title="{ui.esc(m.title)}">{text}</span>')
 
+    def objective_link(m: Module, number: int) -> str:
+        goal = m.objectives[number - 1]
+        return (f"{module_link(m.id)} <span class='mc-note' title='{ui.esc(goal)}'>"
+                f"objective {number}</span>")
+
     parts = [ui.STYLE, '<div class="mc-app mc-framework">', ui.heading(
         fw.title, "The activities (missions) of a mobility coach in a CFA, the skills of each, "
         "the level a working coach should reach and the modules that train them. Rate "
@@ -245,13 +250,14 @@ def framework_html(fw: Framework | None = None, modules_folder: str | Path = "mo
         rows = "".join(
             f"<tr><td>{ui.esc(s.name)}<br><span class='mc-note'>{ui.esc(s.french)}</span></td>"
             f"<td class='num'>{s.level_expected}</td>"
-            f"<td>{' '.join(module_link(m) for m in s.modules)}</td></tr>"
+            f"<td>{'<br>'.join(objective_link(m, n) for m, n in objectives_training(s.id))}"
+            "</td></tr>"
             for s in fw.skills if s.mission == mission.id)
         parts.append(
             f"<h3>{ui.esc(mission.name)} <span class='mc-note'>· {ui.esc(mission.french)}"
             f"{ui.esc(rank)}</span></h3><p class='mc-lead'>{ui.esc(mission.description)}</p>"
             "<table class='mc-table mc-skills-table'><thead><tr><th>Skill</th>"
-            "<th class='num'>Target level</th><th>Modules</th></tr></thead>"
+            "<th class='num'>Target level</th><th>Trained by (module, objective)</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")
     parts.append("<h3>Skills against modules</h3>" + ui.chart_html(
         coverage_chart(fw), "skills against modules"))

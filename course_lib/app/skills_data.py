@@ -4,79 +4,14 @@ tables, CSV and XLSX, and the profile chart."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..catalogue import all_modules, module
-from ..data import DATA_DIR
+from ..catalogue.skills import Framework, Level, Mission, Skill, framework  # noqa: F401
 from . import ui
 
 NOT_RATED = 0
-
-
-@dataclass(frozen=True)
-class Level:
-    level: int
-    name: str
-    french: str
-    description: str
-
-
-@dataclass(frozen=True)
-class Mission:
-    id: str
-    name: str
-    french: str
-    rank_in_guide: int | None
-    description: str
-
-
-@dataclass(frozen=True)
-class Skill:
-    id: str
-    name: str
-    french: str
-    mission: str
-    level_expected: int
-    modules: tuple[str, ...]
-    source: str
-
-
-@dataclass(frozen=True)
-class Framework:
-    title: str
-    status: str
-    levels: tuple[Level, ...]
-    missions: tuple[Mission, ...]
-    skills: tuple[Skill, ...]
-
-    def mission(self, mission_id: str) -> Mission:
-        return next(m for m in self.missions if m.id == mission_id)
-
-    def skill(self, skill_id: str) -> Skill:
-        return next(s for s in self.skills if s.id == skill_id)
-
-
-@cache
-def framework(path: Path | None = None) -> Framework:
-    """The skills framework (default ``data/skills.yaml``)."""
-    raw = yaml.safe_load((path or DATA_DIR / "skills.yaml").read_text(encoding="utf-8"))
-    levels = tuple(Level(int(x["level"]), str(x["name"]), str(x.get("french") or ""),
-                         " ".join(str(x.get("description") or "").split()))
-                   for x in raw["levels"])
-    missions = tuple(Mission(str(m["id"]), str(m["name"]), str(m.get("french") or ""),
-                             m.get("rank_in_guide"), " ".join(str(m["description"]).split()))
-                     for m in raw["missions"])
-    skills = tuple(Skill(str(s["id"]), str(s["name"]), str(s.get("french") or ""),
-                         str(s["mission"]), int(s["level_expected"]),
-                         tuple(str(x) for x in s.get("modules") or ()), str(s.get("source") or ""))
-                   for s in raw["skills"])
-    return Framework(str(raw.get("title") or "Skills framework"), str(raw.get("status") or ""),
-                     levels, missions, skills)
 
 
 # -- the self-assessment ---------------------------------------------------------------------

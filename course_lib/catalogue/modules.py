@@ -28,12 +28,25 @@ class Module:
     title: str
     minutes: int
     objectives: tuple[str, ...] = field(default_factory=tuple)
+    objective_skills: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     prerequisites: tuple[str, ...] = field(default_factory=tuple)
     points: int | None = None
     pass_mark: int | None = None
     manual_points: int = 0
-    skills: tuple[str, ...] = field(default_factory=tuple)
     pause: str | None = None
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        """The framework's skills this module trains: those its objectives name, in order."""
+        return tuple(dict.fromkeys(s for named in self.objective_skills for s in named))
+
+    def objectives_training(self, skill_id: str) -> list[int]:
+        """The numbers (from 1) of the objectives that train ``skill_id``.
+
+        >>> module("c1-1-develop").objectives_training("grant-budget")
+        [4]
+        """
+        return [n for n, named in enumerate(self.objective_skills, start=1) if skill_id in named]
 
     @property
     def notebook(self) -> str:
@@ -71,12 +84,12 @@ def _load() -> tuple[dict[str, str], tuple[Module, ...]]:
             topic=m["topic"],
             title=m["title"],
             minutes=int(m["minutes"]),
-            objectives=tuple(m.get("objectives") or ()),
+            objectives=tuple(str(o["text"]) for o in m.get("objectives") or ()),
+            objective_skills=tuple(tuple(o.get("skills") or ()) for o in m.get("objectives") or ()),
             prerequisites=tuple(m.get("prerequisites") or ()),
             points=m.get("points"),
             pass_mark=m.get("pass_mark"),
             manual_points=int(m.get("manual_points") or 0),
-            skills=tuple(m.get("skills") or ()),
             pause=m.get("pause"),
         )
         for m in raw["modules"]

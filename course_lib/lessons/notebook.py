@@ -11,6 +11,7 @@ from pathlib import Path
 from IPython.display import Markdown, display
 
 from ..catalogue.modules import all_modules, module, topics
+from ..catalogue.skills import skill
 
 
 def header_markdown(module_id: str) -> str:
@@ -23,7 +24,12 @@ def header_markdown(module_id: str) -> str:
         "",
         "**By the end of this module you will be able to:**",
         "",
-        *[f"{i}. {goal}" for i, goal in enumerate(m.objectives, start=1)],
+        *[f"{i}. {goal} *Skills: {', '.join(skill(s).short for s in named)}.*"
+          for i, (goal, named) in enumerate(zip(m.objectives, m.objective_skills, strict=True),
+                                          start=1)],
+        "",
+        "The skills are those of the coach's reference framework (the skills page of the app "
+        "lists them all, with the level a working coach should reach).",
         "",
         "**Prerequisites:** " + " ".join(m.prerequisites),
     ]
