@@ -58,6 +58,45 @@ def test_outside_a_course_folder(tmp_path):
     assert "no course here" in done.stderr and len(done.stderr.strip().splitlines()) == 1
 
 
+def one_error_line(done: subprocess.CompletedProcess, status: int, message: str) -> None:
+    assert done.returncode == status, (done.returncode, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert lines == [lines[0]] and lines[0].startswith("mobility-course: error: "), done.stderr
+    assert message in lines[0], lines[0]
+
+
+def test_before_anything_is_graded_each_command_says_what_to_run(tmp_path):
+    course = copy_course(tmp_path / "course")
+    one_error_line(run("grade", cwd=course), 2, "nothing to grade: ")
+    one_error_line(run("feedback", cwd=course), 2,
+                   "nothing graded yet: run `mobility-course grade` first")
+    one_error_line(run("report", cwd=course), 1,
+                   "no graded submission yet: run `mobility-course grade` first")
+    one_error_line(run("certificate", cwd=course), 1,
+                   "no graded submission yet: run `mobility-course grade` first")
+    assert not (course / "feedback").exists() and not (course / "certificates").exists()
+
+
+def test_grading_a_module_that_was_never_built(tmp_path):
+    course = copy_course(tmp_path / "course")
+    shutil.rmtree(course / "release")
+    submitted = course / "submitted" / "ana" / "c2-regulations"
+    submitted.mkdir(parents=True)
+    shutil.copy2(course / "source" / "c2-regulations" / "c2-regulations.ipynb", submitted)
+    one_error_line(run("grade", cwd=course), 2,
+                   "c2-regulations not built: run `mobility-course build` first")
+    assert not (course / "gradebook.db").exists(), "nothing was graded or registered"
+
+
+def test_building_a_declared_module_without_its_source(tmp_path):
+    course = copy_course(tmp_path / "course")
+    shutil.rmtree(course / "source" / "c3-intercultural")
+    done = run("build", "c3-intercultural", cwd=course)
+    assert done.returncode == 1
+    assert "c3-intercultural: no source notebook" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 @pytest.mark.slow
 def test_trainer_cycle_from_the_command_line(tmp_path):
     course = copy_course(tmp_path / "course")

@@ -96,6 +96,9 @@ def test_a_certificate_reads_back(validated, tmp_path):
     assert skills_of(MID)[0].name.split()[0] in text
     done = cli(validated, "certificate", "nobody-here", "--output", str(tmp_path))
     assert done.returncode == 1 and "no results for nobody-here" in done.stderr
+    done = cli(validated, "certificate", "coach-01", "--output", "/proc/forbidden")
+    assert done.returncode == 1
+    assert done.stderr.startswith("mobility-course: error: cannot write to /proc/forbidden")
 
 
 def test_grading_again_keeps_a_manual_grade(validated):

@@ -116,7 +116,14 @@ def test_a_visitor_practises_in_the_browser(voila_app):
         expect(box.locator(".mc-feedback")).to_contain_text("Correct")
         box.screenshot(path=str(shots / "voila-practice.png"))
         expect(page.get_by_text("practice.ask(")).to_have_count(0)  # no code in the web app
+        # a graded question is a preview here: the click is noted, never written to disk
+        graded = page.locator(".mc-graded", has=page.locator("input[type=radio]")).first
+        graded.scroll_into_view_if_needed()
+        graded.locator("input[type=radio]").first.check()
+        expect(graded).to_contain_text("not saved in this preview")
         browser.close()
+    _, root = voila_app
+    assert sorted(root.rglob("answers*.json")) == [], "the web app wrote a learner's answers"
 
 
 # -- safety: nothing outside the site, no source, no key, no gradebook ----------------------------

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from ..grading import CourseError, course_root
 
-console = Console()
+console = Console(soft_wrap=True)  # a long path stays on one line (logs, scripts)
 errors = Console(stderr=True, soft_wrap=True)
 
 

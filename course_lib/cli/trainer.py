@@ -208,6 +208,9 @@ def certificate(ctx: click.Context, learners: tuple[str, ...], output: Path,
 
     root = course_folder(ctx)
     known = learners_with_results(root)
+    if not known:
+        raise click.ClickException("no graded submission yet: run `mobility-course grade` "
+                                   "first")
     wanted = list(learners) or known
     unknown = [name for name in wanted if name not in known]
     if unknown:

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 
 from ..catalogue.modules import all_modules
-from .course import CourseError, _log_error, nbgrader_api, tools_on_path
+from .course import CourseError, _log_error, nbgrader_api, released_modules, tools_on_path
 
 
 # -- grading -----------------------------------------------------------------------------------
@@ -130,8 +130,14 @@ def grade(root: Path, progress: Callable[[str, str, int, int], None] | None = No
         pairs = [p for p in pairs if p[0] in learners]
     if not pairs:
         raise CourseError(f"nothing to grade: {root / 'submitted'} holds no submission")
-    failures: dict[tuple[str, str], str] = {}
+    unbuilt = sorted({m for _, m in pairs} - set(released_modules(root)))
+    if len(unbuilt) == len({m for _, m in pairs}):
+        raise CourseError(f"{', '.join(unbuilt)} not built: run `mobility-course build` first")
+    failures: dict[tuple[str, str], str] = {
+        p: f"{p[1]} is not built: run `mobility-course build` first"
+        for p in pairs if p[1] in unbuilt}
     flags: dict[tuple[str, str], list[str]] = {}
+    pairs = [p for p in pairs if p not in failures]
     for mid in sorted({m for _, m in pairs}):
         _ensure_in_gradebook(root, mid)
     todo = []
@@ -210,12 +216,14 @@ def _restore(folder: Path, before: dict[Path, bytes]) -> list[str]:
 
 def generate_feedback(root: Path) -> dict[tuple[str, str], str]:
     """Feedback HTML for every autograded submission; returns the failures with reasons."""
+    base = root / "autograded"
+    graded = [(learner, mid) for learner, mid in submissions(root)
+              if (base / learner / mid).is_dir()]
+    if not graded:
+        raise CourseError("nothing graded yet: run `mobility-course grade` first")
     api = nbgrader_api(root)
     failures = {}
-    base = root / "autograded"
-    for learner, mid in submissions(root):
-        if not (base / learner / mid).is_dir():
-            continue
+    for learner, mid in graded:
         result = api.generate_feedback(mid, learner, force=True)
         if not result["success"]:
             failures[(learner, mid)] = _log_error(result)
