@@ -158,3 +158,20 @@ def test_feedback_teaches_after_grading_and_release_before_reveals_nothing(fed_b
     blank = html_lib.unescape(
         (course / "feedback" / "coach-03" / mid / f"{mid}.html").read_text(encoding="utf-8"))
     assert "Your answer: no answer" in blank
+
+
+def test_feedback_shows_the_lessons_charts_as_a_stock_kernel_draws_them(fed_back):
+    """Grading kernels are forks of a worker that imported matplotlib: their charts must still
+    be drawn into the notebook (inline PNG), as in the kernel stock nbgrader starts."""
+    import nbformat
+
+    course = fed_back
+    graded_nb = nbformat.read(
+        course / "autograded" / "coach-01" / "c1-1-develop" / "c1-1-develop.ipynb", as_version=4)
+    charts = [cell.source.splitlines()[0] for cell in graded_nb.cells if cell.cell_type == "code"
+              and any("image/png" in out.get("data", {}) for out in cell.outputs)]
+    assert any("show_valencia_case" in line for line in charts), charts
+    assert any("show_ka122_timeline" in line for line in charts), charts
+    page = (course / "feedback" / "coach-01" / "c1-1-develop" / "c1-1-develop.html").read_text(
+        encoding="utf-8")
+    assert page.count("data:image/png;base64") >= 2

@@ -102,6 +102,12 @@ def _other_names() -> dict[str, list[City]]:
     return dict(index)
 
 
+def load_city_index() -> None:
+    """Build the city indexes now (a second or more), e.g. once in a process that others fork."""
+    _official_names()
+    _other_names()
+
+
 def _matches(index: dict[str, list[City]], name: str, code: str | None) -> list[City]:
     return [c for c in index.get(_key(name), []) if code in (None, c.country)]
 

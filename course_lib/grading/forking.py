@@ -18,19 +18,31 @@ from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
 
-PRELOAD = ("numpy", "pandas", "matplotlib", "ipywidgets", "IPython", "ipykernel.kernelapp",
-           "yaml", "course_lib.erasmus", "course_lib.quiz", "course_lib.lessons")
+PRELOAD = ("numpy", "pandas", "pandas.io.formats.style", "matplotlib", "matplotlib.pyplot",
+           "ipywidgets", "IPython", "ipykernel.kernelapp", "yaml", "course_lib.erasmus",
+           "course_lib.quiz", "course_lib.lessons")
+#: the backend ipykernel gives its kernels; matplotlib reads it once, when first imported
+INLINE = "module://matplotlib_inline.backend_inline"
 
 
 def preload() -> None:
-    """Import what every course notebook imports (once per worker)."""
+    """Import what every course notebook imports, and build the city index (once per worker).
+
+    matplotlib is told now that its backend will be the kernel's inline one, as ipykernel
+    would tell it; the backend module itself is imported in each kernel, after its shell
+    exists, so that charts are drawn into the notebook exactly as in a stock kernel.
+    """
     import importlib
 
+    os.environ.setdefault("MPLBACKEND", INLINE)
     for name in PRELOAD:
         try:
             importlib.import_module(name)
         except Exception:  # a missing optional library only costs speed
             continue
+    from ..erasmus.distance import load_city_index
+
+    load_city_index()
 
 
 class Forked:
