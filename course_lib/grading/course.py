@@ -87,7 +87,10 @@ def released_modules(root: Path) -> list[str]:
 def _log_error(result: dict[str, Any]) -> str:
     """The most useful line of a failed nbgrader call."""
     text = "\n".join(filter(None, [result.get("log", ""), result.get("error", "")]))
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    generic = ("see the the above traceback", "see the above traceback",
+               "There was an error processing assignment")
+    lines = [ln.strip() for ln in text.splitlines()
+             if ln.strip() and not any(g in ln for g in generic)]
     for pattern in ("ERROR", "Error", "error"):
         hits = [ln for ln in lines if pattern in ln and "Traceback" not in ln]
         if hits:

@@ -81,7 +81,8 @@ def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("start", "end"):
         parsed = _dates(frame[column])
         for i in np.flatnonzero(parsed.isna().to_numpy()):
-            found.append((i, f"{column}: bad date {frame[column].iloc[i]!r} (expected YYYY-MM-DD)"))
+            found.append((i, f"{column}: bad date {_cell(frame[column], i)!r} "
+                             "(expected YYYY-MM-DD)"))
         out[column] = parsed.to_numpy().astype("datetime64[D]")
     for column in ("distance_km", "travel_days"):
         number = pd.to_numeric(frame[column], errors="coerce")
@@ -93,12 +94,18 @@ def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
         out[column] = number.astype(float)
     bad_days = out["travel_days"].notna() & (out["travel_days"] % 1 != 0)
     for i in np.flatnonzero(bad_days.to_numpy()):
-        found.append((i, f"travel_days: {frame['travel_days'].iloc[i]!r} is not a whole number"))
+        found.append((i, f"travel_days: {_cell(frame['travel_days'], i)!r} is not a whole number"))
     for column in ("green_travel", "fewer_opportunities"):
         out[column] = _booleans(frame[column], column, found)
     if found:
         raise MobilityError([_where(out, i, reason) for i, reason in sorted(found)])
     return out
+
+
+def _cell(series: pd.Series, i: int):
+    """A value as the user wrote it: ``2``, not numpy's ``np.int64(2)``, in messages."""
+    value = series.iloc[i]
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _dates(series: pd.Series) -> pd.Series:
@@ -129,7 +136,7 @@ def _booleans(series: pd.Series, column: str, found: list[tuple[int, str]]) -> n
     mapped = np.array([_boolean(v) for v in uniques] + [False], dtype=object)
     values = mapped[codes]
     for i in np.flatnonzero(pd.isna(values)):
-        found.append((i, f"{column}: {series.iloc[i]!r} is not yes/no or true/false"))
+        found.append((i, f"{column}: {_cell(series, i)!r} is not yes/no or true/false"))
     return np.where(pd.isna(values), False, values).astype(bool)
 
 

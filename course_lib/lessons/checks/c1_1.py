@@ -183,8 +183,9 @@ def check_latest_start(latest_start: Any) -> None:
     __tracebackhide__ = True
     if isinstance(latest_start, (int, float)) and not isinstance(latest_start, bool):
         record_value("latest_start", latest_start)
-        return problem(f"`latest_start` is a number ({latest_start!r}): Python divided the "
-                       'numbers of your date. Write the date in quotes, year first, such as '
+        return problem(f"`latest_start` is a number ({latest_start!r}): without quotes, "
+                       "Python computed with the numbers of your date (2025-10-30 is a "
+                       "subtraction). Write the date in quotes, year first, such as "
                        '"2025-10-30", or use weeks_before(...) as in the example.')
     value = expect_date("latest_start", latest_start, 'weeks_before("2026-02-19", 5)')
     if value is None:

@@ -41,6 +41,8 @@ def expect_number(name: str, value: Any, example: str = "1250") -> float | None:
     try:
         number = parse_number(value)
     except AnswerError:
+        number = None  # reported below, outside the except: one failure, no chained traceback
+    if number is None:
         problem(f"`{name}` should be a number such as {example}, not {value!r}.")
         return None
     if math.isnan(number):
@@ -77,9 +79,10 @@ def expect_date(name: str, value: Any, example: str = '"2025-11-13"') -> date | 
                 return date(year, month, day)
             return date.fromisoformat(text)
         except ValueError:
-            problem(f"`{name}`: {text!r} is not a date of the calendar; write it like "
-                    f"{example} (year-month-day) or 13/11/2025 (day/month/year).")
-            return None
+            pass  # reported below, outside the except: one failure, no chained traceback
+        problem(f"`{name}`: {text!r} is not a date of the calendar; write it like "
+                f"{example} (year-month-day) or 13/11/2025 (day/month/year).")
+        return None
     problem(f"`{name}` should be a date written like {example} (year-month-day, in quotes) "
             f"or 13/11/2025, not {value!r}.")
     return None
