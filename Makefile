@@ -41,7 +41,7 @@ test: install hub-deps
 
 bench: install
 	$(BIN)/python benchmarks/budget.py
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python benchmarks/grading.py 10
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python benchmarks/grading.py 30
 
 # Mutation testing of the core (slow; outside make test): the score per package.
 mutate: install
