@@ -16,42 +16,13 @@ emergency contacts.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 
 from course_lib.lessons.checks import c1_2
 
-
-@pytest.fixture(autouse=True)
-def grading(monkeypatch, tmp_path):
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(check, value) -> str:
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    return str(info.value)
-
-
-def says(check, value, capsys) -> str:
-    capsys.readouterr()
-    check(value)
-    out = capsys.readouterr().out
-    assert out.startswith("✔ ") and out.endswith("\n") and out.count("\n") == 1, out
-    return out[2:-1]
-
-
-def recorded(tmp_path) -> dict:
-    return json.loads((tmp_path / ".course-values.json").read_text(encoding="utf-8"))
-
-
-def unfilled(name: str, example: str) -> str:
-    return (f"`{name}` still holds `...`: replace the three dots with your answer, for example "
-            f"`{name} = {example}`, then run the cell again.")
-
+from .checking import fails, grading, recorded, says, unfilled  # noqa: F401
 
 # -- exercise 1a: the latest start of the selection ---------------------------------------------
 SELECTION_RIGHT = ("Right: the selection must start by 21 December 2026, 76 days before the "

@@ -12,41 +12,11 @@ signature. It lacks the language level, the tutor and the next step.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from course_lib.lessons.checks import c3
 
-
-@pytest.fixture(autouse=True)
-def grading(monkeypatch, tmp_path):
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(check, value) -> str:
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    return str(info.value)
-
-
-def says(check, value, capsys) -> str:
-    capsys.readouterr()
-    check(value)
-    out = capsys.readouterr().out
-    assert out.startswith("✔ ") and out.endswith("\n") and out.count("\n") == 1, out
-    return out[2:-1]
-
-
-def recorded(tmp_path) -> dict:
-    return json.loads((tmp_path / ".course-values.json").read_text(encoding="utf-8"))
-
-
-def unfilled(name: str, example: str) -> str:
-    return (f"`{name}` still holds `...`: replace the three dots with your answer, for example "
-            f"`{name} = {example}`, then run the cell again.")
-
+from .checking import fails, grading, recorded, says, unfilled  # noqa: F401
 
 # -- exercise 1, step 1: the CEFR levels ------------------------------------------------------
 LEVELS = ["B1", "A1", "C1", "A2", "C2", "B2"]

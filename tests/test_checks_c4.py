@@ -11,7 +11,6 @@ recognition and signatures.
 
 from __future__ import annotations
 
-import json
 import types
 
 import numpy as np
@@ -21,37 +20,7 @@ from course_lib.lessons.cases import c4_1 as case41
 from course_lib.lessons.cases import c4_2 as case42
 from course_lib.lessons.checks import c4_1, c4_2
 
-
-@pytest.fixture(autouse=True)
-def grading(monkeypatch, tmp_path):
-    """As under nbgrader autograde: a failed check raises with its message, a passed one prints
-    it, and the recorded values land in a temporary folder."""
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(check, value) -> str:
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    return str(info.value)
-
-
-def says(check, value, capsys) -> str:
-    """The message of a passed check (printed with a tick while nbgrader runs)."""
-    capsys.readouterr()
-    check(value)
-    out = capsys.readouterr().out
-    assert out.startswith("✔ ") and out.endswith("\n") and out.count("\n") == 1, out
-    return out[2:-1]
-
-
-def recorded(tmp_path) -> dict:
-    return json.loads((tmp_path / ".course-values.json").read_text(encoding="utf-8"))
-
-
-def unfilled(name: str, example: str) -> str:
-    return (f"`{name}` still holds `...`: replace the three dots with your answer, for example "
-            f"`{name} = {example}`, then run the cell again.")
+from .checking import fails, grading, recorded, says, unfilled  # noqa: F401
 
 
 def hidden_frames(check, value, filename: str) -> list:
@@ -196,7 +165,6 @@ def test_validated_reads_the_score_of_step_1_by_its_name(monkeypatch):
     assert fails(c4_2.check_validated, False) == AT_LEAST
 
 
-
 def move_threshold(monkeypatch, limit: float) -> None:
     """Rule 1 with another threshold (the case's is 12), to reach the other verdict."""
     from course_lib.lessons.cases.c4_2 import facts
@@ -254,7 +222,6 @@ def test_units_recognised_right(typed, capsys):
 ])
 def test_units_recognised_usual_mistakes(typed, message):
     assert fails(c4_2.check_units_recognised, typed) == message
-
 
 
 @pytest.mark.parametrize(("limit", "typed", "message"), [

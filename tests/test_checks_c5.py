@@ -12,7 +12,6 @@ the rate is 25 / 1 040 x 100 = 2.4038 %: above 2.1 %, far from 12 %.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import numpy as np
@@ -22,37 +21,7 @@ import pytest
 from course_lib.lessons.cases import c5 as case
 from course_lib.lessons.checks import c5
 
-
-@pytest.fixture(autouse=True)
-def grading(monkeypatch, tmp_path):
-    """As under nbgrader autograde: a failed check raises with its message, a passed one prints
-    it, and the recorded values land in a temporary folder."""
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(check, value) -> str:
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    return str(info.value)
-
-
-def says(check, value, capsys) -> str:
-    capsys.readouterr()
-    check(value)
-    out = capsys.readouterr().out
-    assert out.startswith("✔ ") and out.endswith("\n") and out.count("\n") == 1, out
-    return out[2:-1]
-
-
-def recorded(tmp_path) -> dict:
-    return json.loads((tmp_path / ".course-values.json").read_text(encoding="utf-8"))
-
-
-def unfilled(name: str, example: str) -> str:
-    return (f"`{name}` still holds `...`: replace the three dots with your answer, for example "
-            f"`{name} = {example}`, then run the cell again.")
-
+from .checking import fails, grading, recorded, says, unfilled  # noqa: F401
 
 SURVEY = case.survey()
 RATE = 25 / 1040 * 100
