@@ -39,3 +39,18 @@ def recorded(tmp_path) -> dict:
 def unfilled(name: str, example: str) -> str:
     return (f"`{name}` still holds `...`: replace the three dots with your answer, for example "
             f"`{name} = {example}`, then run the cell again.")
+
+
+def hidden_frames(check, value, where: str) -> list:
+    """``__tracebackhide__`` of each frame the failure went through in a file whose path
+    holds ``where`` (a file such as ``lessons/checks/c2.py`` or a package folder)."""
+    with pytest.raises(AssertionError) as info:
+        check(value)
+    hide = []
+    tb = info.value.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if where in frame.f_code.co_filename.replace("\\", "/"):
+            hide.append(frame.f_locals.get("__tracebackhide__"))
+        tb = tb.tb_next
+    return hide

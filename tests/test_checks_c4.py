@@ -20,22 +20,7 @@ from course_lib.lessons.cases import c4_1 as case41
 from course_lib.lessons.cases import c4_2 as case42
 from course_lib.lessons.checks import c4_1, c4_2
 
-from .checking import fails, grading, recorded, says, unfilled  # noqa: F401
-
-
-def hidden_frames(check, value, filename: str) -> list:
-    """``__tracebackhide__`` of each frame of ``filename`` the failure went through."""
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    hide = []
-    tb = info.value.__traceback__
-    while tb is not None:
-        frame = tb.tb_frame
-        if frame.f_code.co_filename.replace("\\", "/").endswith(filename):
-            hide.append(frame.f_locals.get("__tracebackhide__"))
-        tb = tb.tb_next
-    return hide
-
+from .checking import fails, grading, hidden_frames, recorded, says, unfilled  # noqa: F401
 
 # == C4.2, exercise 1, step 1: Sarah's weighted score ==========================================
 SARAH = 845 / 70  # 12.0714...
@@ -714,13 +699,5 @@ def test_c4_1_checks_record_what_they_were_given(tmp_path):
     (c4_1.check_outcomes_table, one(2, "Greets customers at the door every morning (bloc 1)")),
 ])
 def test_c4_1_frames_are_hidden_from_the_traceback(check, value):
-    hide = []
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    tb = info.value.__traceback__
-    while tb is not None:
-        frame = tb.tb_frame
-        if "lessons/checks/c4_1/" in frame.f_code.co_filename.replace("\\", "/"):
-            hide.append(frame.f_locals.get("__tracebackhide__"))
-        tb = tb.tb_next
+    hide = hidden_frames(check, value, "lessons/checks/c4_1/")
     assert hide and all(h is True for h in hide), hide
