@@ -137,3 +137,81 @@ def test_values_outside_the_autograded_folder_are_ignored(tmp_path):
         "test-ex1-travel", 1.0, False, "no value of travel_per_person reached the check "
         "(the check did not run, or was replaced)")
     assert exercise_verdicts(root, "zoe", MID)["test-ex1-travel"].passed
+
+
+# -- an exercise check that cannot judge gives no points ---------------------------------------
+def explodes(value) -> None:
+    """A check that fails on a value in a way that is not an AssertionError."""
+    raise ValueError(f"cannot read {value!r}")
+
+
+def refuses_at_length(value) -> None:
+    raise AssertionError("✘ " + "x" * 300 + "\nsecond line")
+
+
+def exercise_rule(function: str):
+    from course_lib.grading.verdicts import CellRule
+
+    return CellRule("ex-1", 3, "exercise", function=function, argument="total")
+
+
+def test_a_check_that_cannot_be_loaded_gives_no_points_and_says_what_to_do():
+    from course_lib.grading.verdicts import _exercise
+
+    missing = "course_lib.lessons.checks.c1_1:check_that_does_not_exist"
+    verdict = _exercise(exercise_rule(missing), {"total": 275})
+    assert (verdict.grade_id, verdict.points, verdict.passed) == ("ex-1", 3, False)
+    assert verdict.score == 0
+    assert verdict.reason.startswith(f"the course's check {missing} cannot be loaded (")
+    assert verdict.reason.endswith("): fix the course, then grade with --force")
+
+
+def test_a_value_the_check_cannot_read_is_a_wrong_answer():
+    from course_lib.grading.verdicts import _exercise
+
+    verdict = _exercise(exercise_rule(f"{__name__}:explodes"), {"total": {"a": 1}})
+    assert verdict == Verdict("ex-1", 3, False, "unreadable value (cannot read {'a': 1})")
+    long = _exercise(exercise_rule(f"{__name__}:explodes"), {"total": "y" * 400})
+    assert not long.passed and len(long.reason) == 200 and long.reason.startswith("unreadable")
+
+
+def test_a_failed_check_gives_its_first_line_cut_at_200_characters():
+    from course_lib.grading.verdicts import _exercise
+
+    verdict = _exercise(exercise_rule(f"{__name__}:refuses_at_length"), {"total": 1})
+    assert verdict == Verdict("ex-1", 3, False, ("✘ " + "x" * 300)[:200])
+
+
+# -- which test cells have a rule, read from the source notebook -------------------------------
+CHECK_IMPORT = "from course_lib.lessons.checks.c1_1 import check_travel\n"
+
+
+def test_an_exercise_rule_is_the_imported_check_called_on_a_variable():
+    from course_lib.grading.verdicts import rule_for
+
+    rule = rule_for("t", 2, "import math\nmath.floor(1.5)\nprint(travel)\n" + CHECK_IMPORT
+                    + "check_travel(travel)")
+    assert (rule.kind, rule.function, rule.argument, rule.points) == (
+        "exercise", "course_lib.lessons.checks.c1_1:check_travel", "travel", 2)
+    assert rule_for("t", 2, CHECK_IMPORT + "check_travel(275)") is None  # not a variable
+    assert rule_for("t", 2, "check_travel(travel)") is None  # not the course's check
+    assert rule_for("t", 2, "score('v1', 'b')") is None  # a quiz cell calls test.score
+    quiz = rule_for("q", 1, "test.recorded('v1')\ntest.score('v1', ['a', 'c'], why='...')")
+    assert (quiz.kind, quiz.question, quiz.key) == ("quiz", "v1", ["a", "c"])
+
+
+def test_a_source_notebook_edited_since_is_read_again(tmp_path):
+    import os
+
+    from course_lib.grading.verdicts import cell_rules
+
+    path = tmp_path / "m.ipynb"
+
+    def write(qid: str, stamp: int) -> None:
+        nbformat.write(new_notebook(cells=[graded("g1", 1, f"test.score('{qid}', 'b')")]), path)
+        os.utime(path, (stamp, stamp))
+
+    write("v1", 1_700_000_000)
+    assert [r.question for r in cell_rules(path)] == ["v1"]
+    write("v2", 1_700_000_100)
+    assert [r.question for r in cell_rules(path)] == ["v2"]

@@ -57,9 +57,10 @@ class Verdict:
         return self.points if self.passed else 0.0
 
 
-def _calls(tree: ast.AST, name: str) -> list[ast.Call]:
+def _calls(tree: ast.AST, method: str) -> list[ast.Call]:
+    """The calls ``<object>.<method>(...)`` in a cell (a test cell calls ``test.score``)."""
     return [n for n in ast.walk(tree) if isinstance(n, ast.Call)
-            and getattr(n.func, "attr", getattr(n.func, "id", None)) == name]
+            and isinstance(n.func, ast.Attribute) and n.func.attr == method]
 
 
 def _imports(tree: ast.AST) -> dict[str, str]:
