@@ -69,7 +69,14 @@ def graded(course):
     from .hostile import write_hostile_submissions
 
     write_hostile_submissions(course, "c1-1-develop")
-    return course, grade(course, timeout=20)
+    # graded as from a trainer's shell, where no matplotlib backend is forced (this process
+    # sets Agg for itself above): the grading kernels draw charts as stock kernels do
+    forced = os.environ.pop("MPLBACKEND", None)
+    try:
+        return course, grade(course, timeout=20)
+    finally:
+        if forced is not None:
+            os.environ["MPLBACKEND"] = forced
 
 
 def in_ci(value: str | None = None) -> bool:
