@@ -72,14 +72,15 @@ def literals(source: str) -> list[Any]:
     return [n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant)]
 
 
-def recovered(module: str, texts: list[str]) -> set[str]:
-    """The graded keys found by trying every answer against every string of ``texts``."""
+def recovered(module: str, texts: list[str], code: bool = True) -> set[str]:
+    """The graded keys found by trying every answer against every string of ``texts``
+    (``code``: the texts are Python, whose calls are searched for a key as an argument)."""
     bank = load_bank(module)
     keys = graded_keys(REPO / "source" / module / f"{module}.ipynb")
     found = set()
     blob = "\n".join(texts)
     calls = [ast.dump(n) for t in texts for n in ast.walk(ast.parse(t))
-             if isinstance(n, ast.Call)]
+             if isinstance(n, ast.Call)] if code else []
     for q in bank.graded():
         for value in candidates(q, keys[q.id].key):
             if not q.accepts(value, keys[q.id].key):
@@ -105,6 +106,9 @@ def test_a_learner_recovers_no_key_from_the_release(module):
     texts += [p.read_text(encoding="utf-8") for p in folder.rglob("*")
               if p.is_file() and p.suffix in (".json", ".py", ".txt", ".yaml", ".csv")]
     assert recovered(module, [t for t in texts if _parses(t)]) == set()
+    # the whole notebook file too: metadata, nbgrader's checksums, outputs
+    whole = (folder / f"{module}.ipynb").read_text(encoding="utf-8")
+    assert recovered(module, [whole], code=False) == set()
     # and the visible part of each test cell names its question and nothing else
     bank = load_bank(module)
     for cell in graded_cells(folder / f"{module}.ipynb"):
@@ -145,3 +149,27 @@ def test_released_text_strips_hidden_tests_like_nbgrader():
     cell = ('test.recorded("v1")\n### BEGIN HIDDEN TESTS\ntest.score("v1", "c")\n'
             "### END HIDDEN TESTS")
     assert released_text(cell) == 'test.recorded("v1")'
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_nbgraders_checksums_in_the_release_hash_only_what_the_learner_sees(module):
+    """The 32-hex strings in a released notebook are nbgrader's cell checksums (it uses them to
+    notice an edited test cell). Each is the checksum of the released cell as it stands, after
+    the hidden tests were cleared, so it says nothing of a key."""
+    from nbgrader.utils import compute_checksum
+
+    released = nbformat.read(REPO / "release" / module / f"{module}.ipynb", as_version=4)
+    source = {c.metadata["nbgrader"]["grade_id"]: c for c in nbformat.read(
+        REPO / "source" / module / f"{module}.ipynb", as_version=4).cells
+        if "grade_id" in c.metadata.get("nbgrader", {})}
+    checked = hidden = 0
+    for cell in released.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if "checksum" not in meta:
+            continue
+        checked += 1
+        assert meta["checksum"] == compute_checksum(cell), meta["grade_id"]
+        if "BEGIN HIDDEN TESTS" in source[meta["grade_id"]].source:
+            hidden += 1
+            assert meta["checksum"] != compute_checksum(source[meta["grade_id"]])
+    assert checked and hidden, "the module has graded cells with hidden tests"
