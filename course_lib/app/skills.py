@@ -16,15 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..catalogue import Module, all_modules, module, objectives_training
+from ..catalogue.skills import Framework, framework
 from . import ui
 from .skills_data import (  # noqa: F401 - re-exported
     NOT_RATED,
-    Framework,
-    Level,
-    Mission,
     RatingsError,
-    Skill,
-    framework,
     module_priorities,
     profile_chart,
     ratings_csv,

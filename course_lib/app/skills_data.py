@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..catalogue import all_modules, module
-from ..catalogue.skills import Framework, Level, Mission, Skill, framework  # noqa: F401
+from ..catalogue.skills import Framework, Skill, framework
 from . import ui
 
 NOT_RATED = 0

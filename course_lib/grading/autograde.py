@@ -130,8 +130,9 @@ def grade(root: Path, progress: Callable[[str, str, int, int], None] | None = No
         pairs = [p for p in pairs if p[0] in learners]
     if not pairs:
         raise CourseError(f"nothing to grade: {root / 'submitted'} holds no submission")
-    unbuilt = sorted({m for _, m in pairs} - set(released_modules(root)))
-    if len(unbuilt) == len({m for _, m in pairs}):
+    wanted = {m for _, m in pairs}
+    unbuilt = sorted(wanted - set(released_modules(root)))
+    if len(unbuilt) == len(wanted):
         raise CourseError(f"{', '.join(unbuilt)} not built: run `mobility-course build` first")
     failures: dict[tuple[str, str], str] = {
         p: f"{p[1]} is not built: run `mobility-course build` first"
