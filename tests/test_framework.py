@@ -82,3 +82,12 @@ def test_every_module_has_its_notebook_bank_and_modalities(mid):
 def test_an_unknown_skill_is_named():
     with pytest.raises(KeyError, match="not a skill of the framework"):
         skill("juggling")
+
+
+@pytest.mark.parametrize("mid", [m.id for m in all_modules() if m.pause])
+def test_a_long_modules_header_says_two_sittings_once(mid):
+    from course_lib.lessons.notebook import header_markdown
+
+    line = next(x for x in header_markdown(mid).splitlines() if "sittings" in x.lower())
+    assert line.startswith("**Two sittings:** this module is longer than 90 minutes. ")
+    assert line.lower().count("two sittings") == 1 and line[58:59].isupper(), line

@@ -6,6 +6,7 @@ time, points and pass mark are written once.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from IPython.display import Markdown, display
@@ -34,7 +35,9 @@ def header_markdown(module_id: str) -> str:
         "**Prerequisites:** " + " ".join(m.prerequisites),
     ]
     if m.pause:
-        lines += ["", f"**Two sittings:** this module is longer than 90 minutes; {m.pause}"]
+        plan = re.sub(r"^Two sittings\s*[.:]?\s*", "", m.pause)  # said once, in bold
+        lines += ["", f"**Two sittings:** this module is longer than 90 minutes. "
+                      f"{plan[:1].upper()}{plan[1:]}"]
     if m.is_gradable:
         manual = (f", of which {m.manual_points} for a written task your trainer marks (you "
                   f"can validate without it)" if m.manual_points else "")
