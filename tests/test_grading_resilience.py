@@ -74,7 +74,35 @@ def test_a_killed_run_is_completed_by_the_next(small_course):
     assert all(None not in scores for scores in full.values())
     assert sum(full["coach-01"]) == module(MID).autograded_points
     assert f"Summary: {4 - len(partial)} graded" in done.stdout
+    assert "Ctrl-C" not in done.stdout + done.stderr, "no kernel banner in the trainer's terminal"
     assert tree_digest(small_course / "submitted") == before, "submitted/ never changes"
+
+
+class _FailsHalfWay(dict):
+    """Verdicts that break once the submission row exists: a merge interrupted half-way."""
+
+    def get(self, name, default=None):  # noqa: ANN001, ANN201
+        raise RuntimeError("interrupted")
+
+
+def test_a_merge_interrupted_half_way_leaves_nothing_behind(small_course, tmp_path):
+    """nbgrader commits a new submission with empty grades before they are set; the merge
+    makes it all one transaction, so the gradebook never holds a half-merged submission."""
+    from nbgrader.api import Gradebook
+
+    from course_lib.grading.merge import merge_submission
+
+    worker = tmp_path / "worker.db"
+    worker.write_bytes((small_course / "gradebook.db").read_bytes())
+    (tmp_path / "gradebook.db").write_bytes(worker.read_bytes())
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gb:
+        gb.remove_submission(MID, "coach-04")
+    with pytest.raises(RuntimeError, match="interrupted"):
+        merge_submission(tmp_path, str(worker), "coach-04", MID, _FailsHalfWay())
+    assert "coach-04" not in graded_pairs(tmp_path)
+    assert merge_submission(tmp_path, str(worker), "coach-04", MID, {}) == []
+    assert graded_pairs(tmp_path)["coach-04"] == graded_pairs(small_course)["coach-04"]
+    assert None not in graded_pairs(tmp_path)["coach-04"]
 
 
 def test_regrading_new_unchanged_and_forced(small_course):

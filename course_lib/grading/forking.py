@@ -97,8 +97,10 @@ def _become_kernel(cmd: list[str], env: dict[str, str], cwd: str | None,
         os.environ.update(env)
         if preexec:
             preexec()
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        # the kernel talks to its client over ZeroMQ; its own stdout is the trainer's
+        # terminal, where ipykernel would print its "Ctrl-C will not work" banner
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(asyncio.new_event_loop())
         from ipykernel.kernelapp import IPKernelApp

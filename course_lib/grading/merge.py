@@ -7,9 +7,35 @@ difference between that verdict and the kernel's is reported.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .verdicts import Verdict
+
+
+@contextmanager
+def _one_transaction(gradebook) -> Iterator[None]:  # noqa: ANN001 - nbgrader Gradebook
+    """Make every commit nbgrader's API makes inside the block part of one database
+    transaction, committed at the end: a run killed half-way leaves no half-merged
+    submission (nbgrader commits a new submission with empty grades before they are set)."""
+    from sqlalchemy.orm import scoped_session, sessionmaker
+
+    connection = gradebook.engine.connect()
+    outer = connection.begin()
+    gradebook.db.remove()
+    gradebook.db = scoped_session(sessionmaker(
+        bind=connection, autoflush=True, join_transaction_mode="rollback_only"))
+    try:
+        yield
+        gradebook.db.flush()
+        outer.commit()
+    except BaseException:
+        outer.rollback()
+        raise
+    finally:
+        gradebook.db.remove()
+        connection.close()
 
 
 def merge_submission(root: Path, worker_db: str, learner: str, module: str,
@@ -20,7 +46,7 @@ def merge_submission(root: Path, worker_db: str, learner: str, module: str,
 
     flags = []
     with Gradebook(f"sqlite:///{worker_db}") as worker, \
-            Gradebook(f"sqlite:///{root / 'gradebook.db'}") as main:
+            Gradebook(f"sqlite:///{root / 'gradebook.db'}") as main, _one_transaction(main):
         sent = worker.find_submission(module, learner)
         main.update_or_create_student(learner)
         mine = main.update_or_create_submission(module, learner, timestamp=sent.timestamp)
@@ -47,5 +73,4 @@ def merge_submission(root: Path, worker_db: str, learner: str, module: str,
                 if c.name in comments:
                     c.auto_comment = comments[c.name].auto_comment
             main_nb.flagged = sent_nb.flagged
-        main.db.commit()
     return flags
