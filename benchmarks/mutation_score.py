@@ -19,6 +19,23 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 AGAINST = ("survived", "no tests", "timeout", "suspicious")
+# the issue's goals: at least 90 % killed in the quiz, grading and exercise checks, 80 % elsewhere
+AREAS = [("quiz", ("course_lib.quiz.", "course_lib.lessons.plain_answers"), 90),
+         ("grading", ("course_lib.grading.",), 90),
+         ("exercise checks", ("course_lib.lessons.checks.",), 90),
+         ("Erasmus+ domain", ("course_lib.erasmus.",), 80)]
+
+
+def area_of(path: str) -> tuple[str, int]:
+    """The goal area of a mutated file, and its goal in %.
+
+    >>> area_of("course_lib.lessons.checks.c2")
+    ('exercise checks', 90)
+    """
+    for name, prefixes, goal in AREAS:
+        if path.startswith(prefixes):
+            return name, goal
+    return "other", 80
 
 
 def source_file(mutant: str) -> str:
@@ -50,6 +67,18 @@ def main(argv: list[str]) -> None:
     if judged:
         print(f"{'all':45} {total['killed']:7} {total['against']:10} "
               f"{100 * total['killed'] / judged:6.0f} % {total['not run']:8}")
+    by_area: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    for path, c in counts.items():
+        by_area[area_of(path)].update({"killed": c["killed"],
+                                        "against": sum(c[s] for s in AGAINST),
+                                        "not run": c["not checked"]})
+    print(f"\n{'area':20} {'killed':>7} {'not killed':>10} {'score':>7} {'goal':>6} {'not run':>8}")
+    for (name, goal), c in sorted(by_area.items()):
+        judged = c["killed"] + c["against"]
+        score = 100 * c["killed"] / judged if judged else 0.0
+        verdict = "ok" if judged and score >= goal else "MISS"
+        print(f"{name:20} {c['killed']:7} {c['against']:10} {score:6.1f} % {goal:4} % "
+              f"{c['not run']:8}  {verdict}")
     if "--survivors" in argv:
         print(f"\n{len(survivors)} not killed (mutmut show NAME):")
         for line in survivors:

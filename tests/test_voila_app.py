@@ -309,6 +309,12 @@ def test_each_page_loads_clean_with_the_title_bar(voila_app, browser, name):
                              " return e.scrollWidth - e.clientWidth; })()")
     assert overflow <= 1, f"{name} is wider than a 1366 px laptop screen by {overflow} px"
     full_screenshot(page, name.split("/")[-1].removesuffix(".ipynb"))
+    if name == "skills-framework.ipynb":  # every module code in the table opens the module
+        from course_lib.catalogue import all_modules
+
+        hrefs = page.eval_on_selector_all(".mc-framework a[href^='modules/']",
+                                          "links => links.map(a => a.getAttribute('href'))")
+        assert set(hrefs) == {f"modules/{m.id}/{m.notebook}" for m in all_modules()}
     if name != "00-welcome.ipynb":
         bar.get_by_role("link", name="Home").click()
         page.wait_for_url("**/voila/render/00-welcome.ipynb")
