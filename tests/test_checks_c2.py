@@ -166,6 +166,12 @@ def test_ines_right_answer_explains_the_half_contract_ceiling(capsys):
         assert says(c2.check_ines_max_months, typed, capsys) == right
 
 
+def test_months_typed_in_words_are_recorded_as_the_number(tmp_path, capsys):
+    """What the trainer's re-check reads back: the number, without the unit's space."""
+    says(c2.check_ines_max_months, "6 mois", capsys)
+    assert recorded(tmp_path)["ines_max_months"] == "6"
+
+
 @pytest.mark.parametrize(("value", "message"), [
     (12, "That is the one-year ceiling. Since 2023 a second ceiling applies, linked to the "
          "contract's total duration: keep the lower of the two."),

@@ -184,7 +184,7 @@ def test_expect_choices_in_the_spelling_of_the_choices_sorted_once_each(typed, c
 
 
 def test_expect_choices_names_what_is_not_a_choice_and_lists_the_choices():
-    assert message(expect_choices, "missing", "ceam,passport;visa", ALLOWED) == (
+    assert message(expect_choices, "missing", "ceam, passport; visa", ALLOWED) == (
         "`missing`: 'passport', 'visa' not among the choices; use these names: convention, "
         "CEAM, insurance, learning agreement.")
     assert message(expect_choices, "missing", ["CEAM", 3], ALLOWED) == (

@@ -169,7 +169,7 @@ def _months_typed(name: str, value: Any, example: str) -> float | None:
             problem(f"Type the number of months with digits, for example `{name} = "
                     f"{example}`.")
             return None
-        value = re.sub(r"(?i)\b(months?|mois)\b", "", value)
+        value = re.sub(r"(?i)\b(months?|mois)\b", "", value).strip()
     return expect_number(name, value, example)
 
 

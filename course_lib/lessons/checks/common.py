@@ -149,7 +149,7 @@ def expect_choices(name: str, value: Any, allowed: Iterable[str],
         problem(f"`{name}` should be a list such as {example}, not {value!r}.")
         return None
     choices = {_fold(a): a for a in allowed}
-    unknown = [str(v) for v in value if _fold(v) not in choices]
+    unknown = [str(v).strip() for v in value if _fold(v) not in choices]
     if unknown:
         problem(f"`{name}`: {', '.join(map(repr, unknown))} not among the choices; use these "
                 f"names: {', '.join(choices.values())}.")
