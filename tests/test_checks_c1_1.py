@@ -277,9 +277,16 @@ def test_ready_on_time_messages(reads, value, message):
     (date(2025, 11, 12), True),
     (date(2025, 11, 14), False),
 ])
-def test_ready_on_time_edge_of_the_latest_start(monkeypatch, approval, fits):
+def test_ready_on_time_edge_of_the_latest_start(monkeypatch, capsys, approval, fits):
     monkeypatch.setattr(case, "director_approval", lambda: approval)
+    capsys.readouterr()
     c1_1.check_ready_on_time(fits)
+    said = capsys.readouterr().out
+    when = f"{approval.day} November 2025"
+    assert said == (f"✔ Right: starting on {when} is on or before the latest start date, so "
+                    "the plan still fits, as long as no step slips.\n" if fits else
+                    f"✔ Right: starting on {when} is after the latest start date, so the plan "
+                    "does not fit; the CFA must shorten steps or aim at a later round.\n")
     with pytest.raises(AssertionError, match="^Compare "):
         c1_1.check_ready_on_time(not fits)
 

@@ -219,6 +219,9 @@ def check_ready_on_time(ready_on_time: Any) -> None:
     fits = approval <= case.latest_start_without_margin()
     when = f"{approval.day} {approval:%B %Y}"
     if value == fits:
+        if fits:
+            return passed(f"Right: starting on {when} is on or before the latest start date, "
+                          "so the plan still fits, as long as no step slips.")
         return passed(f"Right: starting on {when} is after the latest start date, so the plan "
                       "does not fit; the CFA must shorten steps or aim at a later round.")
     return problem(f"Compare {when} with the latest start date you found above.")
