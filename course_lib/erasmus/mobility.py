@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from .activities import ACTIVITIES, ROLES, activity_for
 from .countries import ALIASES, UnknownCountry, iso2
@@ -70,11 +70,19 @@ def normal_country(value: str | None) -> str | None:
     return ALIASES.get(code, code)
 
 
+def _day(value: date) -> date:
+    """A datetime (or pandas Timestamp) as its calendar date, like the vectorised engine."""
+    return value.date() if isinstance(value, datetime) else value
+
+
 def normalised(m: Mobility) -> Mobility:
-    """The same mobility with tidy values: role and activity in lower case, codes upper."""
+    """The same mobility with tidy values: role and activity in lower case, codes upper,
+    dates without a time of day."""
     return replace(
         m,
         participant_id=str(m.participant_id).strip(),
+        start=_day(m.start),
+        end=_day(m.end),
         role=str(m.role).strip().casefold(),
         destination_country=normal_country(m.destination_country),
         origin_country=normal_country(m.origin_country) or None,
