@@ -88,7 +88,8 @@ def _normalised(frame: pd.DataFrame) -> pd.DataFrame:
         number = pd.to_numeric(frame[column], errors="coerce")
         given = frame[column].notna().to_numpy()
         if number.isna().to_numpy()[given].any():
-            given &= _each_distinct(frame[column], lambda v: str(v).strip() != "").astype(bool)
+            given = given & _each_distinct(frame[column], lambda v: str(v).strip() != "").astype(
+                bool)  # not &=: pandas may hand out a read-only array
         for i in np.flatnonzero(given & number.isna().to_numpy()):
             found.append((i, f"{column}: {frame[column].iloc[i]!r} is not a number"))
         out[column] = number.astype(float)
@@ -109,9 +110,11 @@ def _cell(series: pd.Series, i: int):
 
 
 def _dates(series: pd.Series) -> pd.Series:
-    """Dates from date objects (fast path) or YYYY-MM-DD strings; NaT when unreadable."""
+    """Dates from date objects (fast path) or YYYY-MM-DD strings; NaT when unreadable.
+
+    Time-zone-aware datetimes keep their local date (not the UTC one)."""
     if pd.api.types.is_datetime64_any_dtype(series):
-        return series
+        return series.dt.tz_localize(None) if series.dt.tz is not None else series
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     as_text = [v.strftime("%Y-%m-%d") if isinstance(v, date) else v for v in uniques]
     parsed = pd.to_datetime(pd.Series(as_text, dtype=object), errors="coerce", format="%Y-%m-%d")
@@ -252,7 +255,9 @@ def to_mobilities(frame: pd.DataFrame) -> list[Mobility]:
         values = row._asdict()
         for column in ("start", "end"):
             values[column] = pd.Timestamp(values[column]).date()
-        for column in ("distance_km", "travel_days"):
+        # a text column with some cells missing holds NaN for them (pandas' str dtype)
+        for column in ("distance_km", "travel_days", "origin_city", "origin_country",
+                       "destination_city", "activity"):
             if pd.isna(values[column]):
                 values[column] = None
         if values["travel_days"] is not None:

@@ -36,6 +36,7 @@ COLUMNS = (
     "fewer_opportunities", "activity",
 )
 IGNORED = ("name", "notes")
+UNNAMED = "\x00unnamed"  # the key of a column whose header cell is empty (never a real name)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FRENCH_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 TRUE = {"yes", "true", "1", "y", "oui", "vrai", "o"}
@@ -217,9 +218,12 @@ def read_mobilities(path: str | Path, rates: RateTable | None = None) -> list[Mo
         raise MobilityFileError(str(path), [("file", "not a text file: save it as CSV "
                                              "(separator ; or ,) or as an .xlsx workbook")])
     reader = _reader(text)
-    header = [(h or "").strip().casefold() for h in reader.fieldnames or []]
+    # a column with no name (Excel writes one for each trailing ';') is ignored, like notes
+    header = [(h or "").strip().casefold() or f"{UNNAMED}{i}"
+              for i, h in enumerate(reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
-    unknown = [h for h in header if h not in COLUMNS and h not in IGNORED]
+    unknown = [h for h in header
+               if h not in COLUMNS and h not in IGNORED and not h.startswith(UNNAMED)]
     if missing or unknown:
         found = [("line 1", f"missing column {c!r}") for c in missing]
         found += [("line 1", f"unknown column {h!r} (expected {', '.join(COLUMNS)})")
@@ -235,7 +239,7 @@ def read_mobilities(path: str | Path, rates: RateTable | None = None) -> list[Mo
         if raw.get(None):
             found.append((f"line {line}", f"{len(raw[None])} value(s) more than columns"))
             continue
-        cells = {k: (v or "").strip() for k, v in raw.items()}
+        cells = {k: (v or "").strip() for k, v in raw.items() if not k.startswith(UNNAMED)}
         if not any(cells.values()):
             continue
         mobility, errors = _row(cells, rates)
