@@ -23,6 +23,8 @@ from course_lib.erasmus.budget import (
     read_mobilities,
 )
 
+from .test_budget_mutants import frame  # two learners to Spain, 28 days, 597 km
+
 S, E = date(2026, 4, 7), date(2026, 5, 4)
 ENGINES = [estimate, estimate_loop]
 ROLES = "learner, staff, accompanying"
@@ -227,26 +229,17 @@ def test_every_file_error_names_the_file(tmp_path, name, content, problem):
 # -- DataFrames: cells as pandas holds them ------------------------------------------------
 
 
-def table(**columns) -> pd.DataFrame:
-    """Two learners to Spain, 7 April - 4 May 2026, 597 km; ``columns`` override."""
-    data = {"participant_id": ["L1", "L2"], "role": ["learner", "learner"],
-            "destination_country": ["ES", "ES"], "start": ["2026-04-07"] * 2,
-            "end": ["2026-05-04"] * 2, "distance_km": [597, 597]}
-    data.update(columns)
-    return pd.DataFrame(data)
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_participant_ids_are_text_without_surrounding_spaces(engine):
-    b = engine(table(participant_id=pd.Series([" L1 ", 101], dtype=object)))
+    b = engine(frame(participant_id=pd.Series([" L1 ", 101], dtype=object)))
     assert b.lines["participant_id"].tolist() == ["L1", "101"]
-    assert problems(engine, table(participant_id=pd.Series(["L1", None], dtype=object))) == [
+    assert problems(engine, frame(participant_id=pd.Series(["L1", None], dtype=object))) == [
         ("mobility 2 ()", "participant_id is empty")]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_dataframe_dates_must_be_written_yyyy_mm_dd(engine):
-    assert problems(engine, table(start=["2026/04/07", "07/04/2026"])) == [
+    assert problems(engine, frame(start=["2026/04/07", "07/04/2026"])) == [
         ("mobility 1 (L1)", "start: bad date '2026/04/07' (expected YYYY-MM-DD)"),
         ("mobility 2 (L2)", "start: bad date '07/04/2026' (expected YYYY-MM-DD)"),
     ]
@@ -256,17 +249,17 @@ def test_dataframe_dates_must_be_written_yyyy_mm_dd(engine):
 def test_time_zone_aware_datetimes_keep_their_local_date(engine):
     # midnight in Paris is 22:00 UTC the day before: the mobility still starts on 7 April
     paris = [pd.Timestamp("2026-04-07", tz="Europe/Paris")] * 2
-    b = engine(table(start=paris, end=[pd.Timestamp("2026-05-04", tz="Europe/Paris")] * 2))
+    b = engine(frame(start=paris, end=[pd.Timestamp("2026-05-04", tz="Europe/Paris")] * 2))
     assert b.explain("L1").split("\n")[1] == "Activity days: 2026-04-07 to 2026-05-04 = 28 days"
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_blank_number_cell_is_missing_and_a_word_is_not_a_number(engine):
-    assert problems(engine, table(distance_km=["far", " "])) == [
+    assert problems(engine, frame(distance_km=["far", " "])) == [
         ("mobility 1 (L1)", "distance_km: 'far' is not a number")]
-    assert problems(engine, table(distance_km=["", 597])) == [("mobility 1 (L1)", NO_DISTANCE)]
+    assert problems(engine, frame(distance_km=["", 597])) == [("mobility 1 (L1)", NO_DISTANCE)]
     # a blank distance with the cities: Bordeaux-Valencia, 597.05 km -> 597.0 (band 500-1999)
-    b = engine(table(distance_km=["", 597], origin_city=["Bordeaux", None],
+    b = engine(frame(distance_km=["", 597], origin_city=["Bordeaux", None],
                      origin_country=["FR", None], destination_city=["Valencia", None]))
     assert b.lines["distance_km"].tolist() == [597.0, 597.0]
     assert b.lines["travel"].tolist() == [275, 275]
@@ -274,13 +267,13 @@ def test_a_blank_number_cell_is_missing_and_a_word_is_not_a_number(engine):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_dataframe_without_a_required_column(engine):
-    assert problems(engine, table().drop(columns=["start", "role"])) == [
+    assert problems(engine, frame().drop(columns=["start", "role"])) == [
         ("columns", "missing column 'role'"), ("columns", "missing column 'start'")]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_dataframe_indexed_by_participant_id_is_read_in_row_order(engine):
-    indexed = table(participant_id=["L2", "L1"], green_travel=[True, False]).set_index(
+    indexed = frame(participant_id=["L2", "L1"], green_travel=[True, False]).set_index(
         "participant_id", drop=False)
     b = engine(indexed)
     assert b.lines["participant_id"].tolist() == ["L2", "L1"]
@@ -289,7 +282,7 @@ def test_a_dataframe_indexed_by_participant_id_is_read_in_row_order(engine):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_missing_yes_no_cells_mean_no(engine):
-    b = engine(table(green_travel=pd.Series([None, "oui"], dtype=object),
+    b = engine(frame(green_travel=pd.Series([None, "oui"], dtype=object),
                      fewer_opportunities=pd.Series(["yes", np.nan], dtype=object)))
     assert b.lines["travel"].tolist() == [275, 320]
     assert b.lines["inclusion_support"].tolist() == [100, 0]
@@ -297,7 +290,7 @@ def test_missing_yes_no_cells_mean_no(engine):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_partly_filled_text_columns_are_missing_where_empty(engine):
-    b = engine(table(activity=["erasmuspro", None], origin_country=["fr", None]))
+    b = engine(frame(activity=["erasmuspro", None], origin_country=["fr", None]))
     # 28 activity days: L2 gets the default activity, short term (350; ErasmusPro: 500)
     assert b.lines["activity"].tolist() == ["erasmuspro", "short_term"]
     assert b.lines["organisational_support"].tolist() == [500, 350]
@@ -317,7 +310,7 @@ def test_a_city_missing_in_a_partly_filled_column_means_no_distance(engine):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_accompanying_person_flagged_yes_in_a_text_column(engine):
-    assert problems(engine, table(role=["learner", "accompanying"],
+    assert problems(engine, frame(role=["learner", "accompanying"],
                                   fewer_opportunities=["non", "oui"])) == [
         ("mobility 2 (L2)", "an accompanying person cannot also be flagged with fewer "
                             "opportunities")]
