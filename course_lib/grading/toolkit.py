@@ -97,8 +97,31 @@ def write_xlsx(tool: ToolkitFile, folder: Path) -> Path:
     book.properties.created = book.properties.modified = STAMP
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / tool.file
-    book.save(path)
+    _save_reproducibly(book, path)
     return path
+
+
+def _save_reproducibly(book, path: Path) -> None:  # noqa: ANN001 - an openpyxl Workbook
+    """Save ``book`` so that the same content gives the same bytes (release/ is committed):
+    openpyxl stamps the save time on the document and on every zip entry; both become STAMP."""
+    import io
+    import re
+    import zipfile
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    stamp = STAMP.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(buffer) as made, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in made.infolist():
+            data = made.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + stamp + rb"\2", data)
+            fixed = zipfile.ZipInfo(entry.filename, date_time=STAMP.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = entry.external_attr
+            out.writestr(fixed, data)
 
 
 def read_xlsx(path: Path) -> tuple[str, list[str], list[list[str]]]:
