@@ -33,7 +33,8 @@ def main_group(ctx: click.Context, course: Path | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: a usage or course error is one line on stderr and a non-zero exit."""
     try:
-        main_group.main(args=argv, prog_name="mobility-course", standalone_mode=False)
+        # not standalone: click returns a command's ctx.exit(n) status instead of raising it
+        status = main_group.main(args=argv, prog_name="mobility-course", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.UsageError as exc:
@@ -52,5 +53,5 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
-    return 0
+    return status if isinstance(status, int) else 0
 
