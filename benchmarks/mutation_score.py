@@ -23,7 +23,8 @@ AGAINST = ("survived", "no tests", "timeout", "suspicious")
 AREAS = [("quiz", ("course_lib.quiz.", "course_lib.lessons.plain_answers"), 90),
          ("grading", ("course_lib.grading.",), 90),
          ("exercise checks", ("course_lib.lessons.checks.",), 90),
-         ("Erasmus+ domain", ("course_lib.erasmus.",), 80)]
+         ("Erasmus+ domain", ("course_lib.erasmus.",), 80),
+         ("CLI", ("course_lib.cli.",), 80)]
 
 
 def area_of(path: str) -> tuple[str, int]:
