@@ -7,7 +7,6 @@ import re
 from datetime import date
 
 import nbformat
-import pytest
 
 from course_lib.lessons.cases import c1_1 as case
 from course_lib.lessons.checks import c1_1
@@ -18,18 +17,7 @@ from .conftest import REPO
 NOTEBOOK = REPO / "source" / "c1-1-develop" / "c1-1-develop.ipynb"
 
 
-@pytest.fixture(autouse=True)
-def grading(monkeypatch, tmp_path):
-    """As under nbgrader autograde: a failed check raises with its message (and the values the
-    checks record land in a temporary folder, not in the repository)."""
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(check, value) -> str:
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    return str(info.value)
+from .checking import fails, grading  # noqa: E402, F401 - run as under nbgrader autograde
 
 
 def typed(line: str):

@@ -22,18 +22,7 @@ NOTEBOOK = REPO / "source" / MID / f"{MID}.ipynb"
 CASE_FILE = REPO / "course_lib" / "data" / "cases" / f"{MID}.yaml"
 
 
-@pytest.fixture(autouse=True)
-def grading(monkeypatch, tmp_path):
-    """As under nbgrader autograde: a failed check raises with its message (and records the
-    value it was given in the current folder, here a temporary one)."""
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.chdir(tmp_path)
-
-
-def fails(check, value) -> str:
-    with pytest.raises(AssertionError) as info:
-        check(value)
-    return str(info.value)
+from .checking import fails, grading  # noqa: E402, F401 - run as under nbgrader autograde
 
 
 def lesson_text() -> str:
