@@ -486,3 +486,16 @@ def test_cohort_dashboard_reads_the_gradebook_given_at_start(voila_app, browser)
     full_screenshot(page, "cohort-gradebook")
     assert_no_error_output(page)
     page.context.close()
+
+
+def test_a_page_loads_only_the_widget_managers(voila_app):
+    """The browser is told to load Voila's widget managers and nothing else: JupyterLab-only
+    extensions (nbgrader, notebook, Voila preview) and the code highlighter stay out."""
+    import json
+
+    base, _ = voila_app
+    _, page = fetch(base + "/voila/render/budget.ipynb")
+    config = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">'
+                                  r"(.*?)</script>", page, re.S).group(1))
+    names = {extension["name"] for extension in config["federated_extensions"]}
+    assert names == {"@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"}

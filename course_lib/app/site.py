@@ -38,6 +38,9 @@ NAV = (
     ("Glossary", "glossary.ipynb"),
     ("Skills framework", "skills-framework.ipynb"),
 )
+#: JupyterLab extensions installed beside Voila that no page of the app uses.
+UNUSED_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension",
+                     "@voila-dashboards/jupyterlab-preview", "jupyterlab_pygments")
 DASHBOARDS = ("budget.ipynb", "planner.ipynb", "skills.ipynb", "cohort.ipynb")
 _SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_.-]*"
 
@@ -74,9 +77,9 @@ def voila_config(preheat: bool) -> dict:
                                # and the modules' toolkits (checklists, templates)
                                rf"modules/{_SEGMENT}/toolkit/{_SEGMENT}\.xlsx"],
             "file_denylist": [r".*\.(ipynb|py|json|db|yaml|yml|csv|txt|log)", r"(.*/)?\..*"],
-            # JupyterLab-only extensions fail to load outside JupyterLab: not sent to visitors
-            "extension_denylist": ["@jupyter/nbgrader", "@jupyter-notebook/lab-extension",
-                                   "@voila-dashboards/jupyterlab-preview"],
+            # JupyterLab-only extensions fail to load outside JupyterLab, and the app shows no
+            # code to highlight: only the widget managers are sent to visitors
+            "extension_denylist": list(UNUSED_EXTENSIONS),
             "resources": {"course_nav": [list(item) for item in NAV], "course_home": HOME},
         },
         "VoilaExecutor": {"timeout": 60},
