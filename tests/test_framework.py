@@ -92,3 +92,20 @@ def test_a_long_modules_header_says_two_sittings_once(mid):
     line = next(x for x in header_markdown(mid).splitlines() if "sittings" in x.lower())
     assert line.startswith(opening) and line[len(opening)].isupper(), line
     assert line.lower().count("two sittings") == 1, line
+
+
+@pytest.mark.parametrize("mid", [m.id for m in all_modules()])
+def test_the_validation_modalities_state_the_points_the_learner_can_reach_alone(mid):
+    """One pass mark, stated with the points it is counted on: the written task's share is
+    said, and so is that the autograded part alone reaches the pass mark."""
+    from course_lib.lessons.notebook import validation_markdown
+
+    m = module(mid)
+    first = validation_markdown(mid).splitlines()[0]
+    assert f"**{m.points} points**" in first
+    assert f"**validated from {m.pass_mark} points**" in first
+    if m.manual_points:
+        assert (f"{m.autograded_points} for the quiz and the exercises, {m.manual_points} "
+                "for the written task") in first
+        assert f"({m.pass_mark} of their {m.autograded_points})" in first
+        assert "%" not in first  # a share of the total would disagree with the module's text

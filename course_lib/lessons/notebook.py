@@ -50,14 +50,24 @@ def header(module_id: str) -> None:
     display(Markdown(header_markdown(module_id)))
 
 
+def _points_sentence(m) -> str:
+    """Points and pass mark in one sentence, with the written task's share when it has one."""
+    if not m.manual_points:
+        return (f"This test is worth **{m.points} points**. The module is **validated from "
+                f"{m.pass_mark} points** ({m.pass_mark / m.points:.0%}).")
+    return (f"This test is worth **{m.points} points**: {m.autograded_points} for the quiz "
+            f"and the exercises, {m.manual_points} for the written task. The module is "
+            f"**validated from {m.pass_mark} points**, which the quiz and the exercises "
+            f"alone can reach ({m.pass_mark} of their {m.autograded_points}).")
+
+
 def validation_markdown(module_id: str) -> str:
     """The validation modalities of a module, as the learner reads them before the test."""
     m = module(module_id)
     if not m.is_gradable:
         return "This module has no graded test yet."
     return "\n".join([
-        f"This test is worth **{m.points} points**. The module is **validated from "
-        f"{m.pass_mark} points** ({m.pass_mark / m.points:.0%}).",
+        _points_sentence(m),
         "",
         "- **Quiz questions**: click or type your answer. It is saved at once in the file "
         "`answers.json` next to this notebook, and shown again if you reopen the notebook. "
