@@ -315,6 +315,12 @@ def test_each_page_loads_clean_with_the_title_bar(voila_app, browser, name):
         hrefs = page.eval_on_selector_all(".mc-framework a[href^='modules/']",
                                           "links => links.map(a => a.getAttribute('href'))")
         assert set(hrefs) == {f"modules/{m.id}/{m.notebook}" for m in all_modules()}
+        # and looks like a link: coloured and underlined, unlike the text around it
+        link, cell = page.evaluate(
+            "(() => { const a = document.querySelector(\".mc-framework a[href^='modules/']\");"
+            " const s = getComputedStyle(a), c = getComputedStyle(a.closest('td'));"
+            " return [[s.color, s.textDecorationLine], [c.color, c.textDecorationLine]]; })()")
+        assert link[0] != cell[0] and "underline" in link[1] and "underline" not in cell[1]
     if name != "00-welcome.ipynb":
         bar.get_by_role("link", name="Home").click()
         page.wait_for_url("**/voila/render/00-welcome.ipynb")

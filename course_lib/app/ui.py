@@ -51,6 +51,7 @@ STYLE = """<style>
 .mc-app .mc-card.mc-card-total { background: #1f3b57; border-color: #1f3b57; }
 .mc-app .mc-card.mc-card-total .mc-card-label,
 .mc-app .mc-card.mc-card-total .mc-card-value { color: #fff; }
+.mc-app table.mc-table a, .mc-app .mc-lead a { color: #1f6fb2; text-decoration: underline; }
 .mc-app .mc-downloads a { display: inline-block; margin: 2px 10px 2px 0; padding: 5px 12px;
   border: 1px solid #1f6fb2; border-radius: 4px; color: #1f6fb2; text-decoration: none;
   background: #fff; }
