@@ -173,3 +173,62 @@ def test_nbgraders_checksums_in_the_release_hash_only_what_the_learner_sees(modu
             hidden += 1
             assert meta["checksum"] != compute_checksum(source[meta["grade_id"]])
     assert checked and hidden, "the module has graded cells with hidden tests"
+
+
+def _spellings_a_learner_could_copy(value: Any) -> set[str]:
+    """How an exercise's right value would be written as an example: a number of three
+    digits or more, or with decimals (smaller numbers, True and names are too common to mean
+    anything), and a date, each the ways the answer cells read them."""
+    import datetime
+
+    if isinstance(value, bool):
+        return set()
+    if isinstance(value, (int, float)):
+        if abs(value) < 100 and float(value).is_integer():
+            return set()
+        number = (str(int(value)) if float(value).is_integer()
+                  else f"{value:.2f}".rstrip("0").rstrip("."))
+        whole, _, cents = f"{value:.2f}".partition(".")
+        french = f"{int(whole):,}".replace(",", " ") + "," + cents
+        return {number, number.replace(".", ","), french}
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            return set()
+        return {value, day.strftime("%d/%m/%Y")}
+    return set()
+
+
+def _example_text(path: Path) -> str:
+    """What the released notebook gives as examples: its code cells (scaffolds and their
+    comments) and the inline code of its Markdown (`250 €`), where answers are shown to type."""
+    import re
+
+    nb = nbformat.read(path, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            parts.append(cell.source)
+        else:
+            parts.extend(re.findall(r"`([^`\n]+)`", cell.source))
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", MODULES)
+def test_no_exercise_answer_is_given_as_an_example(graded, module):
+    """The values a perfect learner's exercises recorded at grading (the keys of the
+    exercises) are not among the examples the released notebook shows."""
+    import re
+
+    from course_lib.quiz.values import read_values
+
+    course, _ = graded
+    keys = read_values(course / "autograded" / "coach-01" / module)
+    assert keys, "the perfect learner's exercise values were recorded"
+    examples = _example_text(REPO / "release" / module / f"{module}.ipynb")
+    given = {(name, spelling) for name, value in keys.items()
+             for spelling in _spellings_a_learner_could_copy(value)
+             if re.search(rf"(?<![\d.,]){re.escape(spelling)}(?![\d])", examples)}
+    assert given == set()

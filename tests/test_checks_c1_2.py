@@ -132,8 +132,8 @@ def test_critical_path_records_what_was_typed(tmp_path):
 
 
 # -- exercise 1c: the slack of OLS --------------------------------------------------------------
-SLACK_RIGHT = ("Right: 12 days. OLS can start when the selection ends (4 January 2027) and must "
-               "start by 16 January 2027.")
+SLACK_RIGHT = ("Right: 12 days. OLS can start the day after the selection ends (4 January "
+               "2027) and must start by 16 January 2027.")
 ONE_DAY_OFF = ("Nearly: you are one day off. Slack = latest start − the day the task can start "
                "at the earliest, in days.")
 ONE_BRANCH = ("That is the length of one branch. The slack is the difference between the "
@@ -211,7 +211,8 @@ def test_over_category_records_the_list_typed(tmp_path):
 
 # -- exercise 2b: the overspend -----------------------------------------------------------------
 OVERSPEND_RIGHT = ("Right: 6 995.00 € spent against a grant of 6 745.00 €, 250.00 € over. The CFA "
-                   "pays it from other resources, or saves on the other categories.")
+                   "covers the difference from its own resources or from savings in other "
+                   "categories, within the rules on budget transfers of your grant agreement.")
 WHOLE = ("That is the difference of the whole project, which is under its grant. Give the "
          "difference of one category.")
 ONE_SIDE = "That is the spending (or the grant) of the category. Give the difference between them."
@@ -276,7 +277,11 @@ def test_missing_documents_right(capsys):
     ([], "Something is missing: check each document against the two rules (complete, valid "
          "until 29 March)."),
     (["passport photo", "CEAM"], "'passport photo' is not a name of the checklist. Use the names "
-                                 'of the checklist, for example "CEAM".'),
+                                 'of the checklist, for example "identity document".'),
+    ([*HUGO, "A1"], "The A1 certificate is in the employer's file, not in the participant's file "
+                    "checked here: remove it."),
+    ([*HUGO, "formulaire A1"], "The A1 certificate is in the employer's file, not in the "
+                               "participant's file checked here: remove it."),
     (1, f"`missing_hugo` should be a list in square brackets, each name in quotes, for example "
         f"{HUGO_EXAMPLE}, not 1."),
     (None, f"`missing_hugo` should be a list in square brackets, each name in quotes, for "

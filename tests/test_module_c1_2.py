@@ -146,12 +146,63 @@ def test_tables_and_charts_are_built():
 
     matplotlib.use("Agg")
     assert len(case.checklist_table()) == 8
+    note = case.employer_file_note()
+    assert "A1 certificate" in note and "Urssaf" in note and "cleiss.fr" in note
+    assert "not in the participant's file checked in exercise 3" in note
     assert len(case.overview_table()) == 7
     assert case.grant_table()["Grant (€)"].iloc[-1] == "9 620.00"
     for make in (case.backplan_chart, case.spending_chart):
         fig = make()
         assert fig.axes[0].get_title()
         matplotlib.pyplot.close(fig)
+
+
+LOCKED = "Answer steps 2a and 2b first; the chart then shows your result next to the grant."
+
+
+@pytest.mark.parametrize(("category", "amount"), [
+    (..., ...), ("individual support", ...), (..., 250), ("travel", 250),
+    ("individual support", 100), ("individual support", -250), ("total", 355),
+    ("individual support", "deux cents"), ("individual support", date(2027, 3, 7))])
+def test_the_spending_chart_waits_for_right_answers(category, amount, capsys, monkeypatch):
+    """The chart labels the overspend (+250 €): it is drawn only once 2a and 2b are right."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    drawn = []
+    monkeypatch.setattr(matplotlib.pyplot, "show", lambda: drawn.append(1))
+    case.show_spending_chart(category, amount)
+    assert capsys.readouterr().out.strip() == LOCKED
+    assert drawn == []
+
+
+@pytest.mark.parametrize(("category", "amount"), [
+    ("individual support", 250), (["Soutien individuel"], "250 €"),
+    ("Individual_Support", "250,00"), ("individual", 249.6)])
+def test_the_spending_chart_shows_the_result_once_answered(category, amount, capsys,
+                                                            monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    titles = []
+    monkeypatch.setattr(matplotlib.pyplot, "show",
+                        lambda: titles.append(matplotlib.pyplot.gcf().axes[0].get_title()))
+    case.show_spending_chart(category, amount)
+    assert capsys.readouterr().out == ""
+    assert titles and "grant and actual spending" in titles[0]
+
+
+def test_the_released_notebook_gives_no_key_as_an_example():
+    """No example or comment shown to the learner carries a graded key (21/12/2026, 250)."""
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    shown = "\n".join(re.sub(r"### BEGIN (SOLUTION|HIDDEN TESTS).*?### END \1", "", c.source,
+                             flags=re.S) for c in nb.cells)
+    for key in ("21/12/2026", "2026-12-21", "21 December 2026", '["CEAM"', "CEAM, AST"):
+        assert key not in shown, key
+    assert not re.search(r"(?<![\d ])250(?! to 400)", shown)  # the overspend, not the word count
+    assert "show_spending_chart(over_category, overspend)" in shown
 
 
 # -- exercise 1 -----------------------------------------------------------------------------

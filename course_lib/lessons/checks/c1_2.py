@@ -29,7 +29,7 @@ def _unfilled(name: str, example: str) -> None:
 
 
 def _as_list(name: str, value: Any, example: str) -> list[str] | None:
-    """A list of texts: a Python list, or text separated by commas (``"CEAM, AST"``)."""
+    """A list of texts: a Python list, or text separated by commas (``"ID, AST"``)."""
     __tracebackhide__ = True
     if value is Ellipsis:
         _unfilled(name, example)
@@ -170,8 +170,8 @@ def check_slack_ols(slack_ols: Any) -> None:
     tight = sum(duration[t] for t in ("convention_drafts", "opco_request",
                                       "convention_signatures"))
     ols_branch = duration["ols"] + duration["preparation"]
-    diagnose(value, expected, f"Right: {expected} days. OLS can start when the selection ends "
-             f"({case.long_date(s['ols'].earliest_start)}) and must start by "
+    diagnose(value, expected, f"Right: {expected} days. OLS can start the day after the "
+             f"selection ends ({case.long_date(s['ols'].earliest_start)}) and must start by "
              f"{case.long_date(s['ols'].latest_start)}.", [
                  (0, "OLS is not on the critical path. Compare the day it can start (end of "
                      "the selection) with its latest start."),
@@ -191,23 +191,12 @@ def check_slack_ols(slack_ols: Any) -> None:
 
 
 # -- exercise 2: spending against the grant -------------------------------------------------
-CATEGORY_ALIASES = {
-    "travel": ["travel", "voyage", "transport", "frais de voyage", "travel support"],
-    "individual_support": ["individual support", "soutien individuel", "individual"],
-    "organisational_support": ["organisational support", "organizational support",
-                               "soutien organisationnel", "organisational", "organizational"],
-    "inclusion_support": ["inclusion support", "soutien à l'inclusion",
-                          "inclusion support for organisations", "inclusion"],
-}
+CATEGORY_ALIASES = case.CATEGORY_ALIASES
 _NOTHING = {"none", "nothing", "no category", "aucun", "aucune", "rien", "pas de", "0"}
 
 
 def _category(text: str) -> str | None:
-    folded = case.fold(text)
-    for key, names in CATEGORY_ALIASES.items():
-        if folded in {case.fold(n) for n in [key, *names]}:
-            return key
-    return None
+    return case.category_named(text)
 
 
 def check_over_category(over_category: Any) -> None:
@@ -265,7 +254,7 @@ def check_overspend(overspend: Any) -> None:
     category = case.overspent_categories()[0]
     granted = case.grant_by_category()[category]
     actual = case.spending_by_category()[category]
-    expected = round(actual - granted, 2)
+    expected = case.overspend_amount()
     table = case.spending_vs_grant().set_index("category")
     total_difference = float(table.loc["total", "difference"])
     learners = case.apprentices()
@@ -282,8 +271,9 @@ def check_overspend(overspend: Any) -> None:
                   "and his meals are in the spending.")
     recount = f"Recount the nights in the flats: the group arrives on {dates}."
     diagnose(value, expected, f"Right: {case.euros(actual)} spent against a grant of "
-             f"{case.euros(granted)}, {case.euros(expected)} over. The CFA pays it from other "
-             "resources, or saves on the other categories.", [
+             f"{case.euros(granted)}, {case.euros(expected)} over. The CFA covers the "
+             "difference from its own resources or from savings in other categories, within "
+             "the rules on budget transfers of your grant agreement.", [
                  (-expected, "Give the overspend as a positive amount: actual spending minus "
                              "grant."),
                  (total_difference, "That is the difference of the whole project, which is "
@@ -303,7 +293,8 @@ def check_overspend(overspend: Any) -> None:
                  *[(case.spending_by_category(nights=n)[category] - granted, recount)
                    for n in (nights - 2, nights - 1, nights + 1)],
              ], "Not this amount. Add the four individual-support lines of the spending "
-                "table, then subtract the individual-support grant.", tolerance=0.5)
+                "table, then subtract the individual-support grant.",
+             tolerance=case.OVERSPEND_TOLERANCE)
 
 
 # -- exercise 3: the participant files ------------------------------------------------------
@@ -316,6 +307,15 @@ def _document(text: str) -> str | None:
     return None
 
 
+def _employer_document(text: str) -> str | None:
+    """The name of a document the employer keeps (the A1 certificate), if the text names one."""
+    folded = case.fold(text)
+    for doc in case.case()["documents"].get("employer_file", ()):
+        if folded in {case.fold(n) for n in [doc["name"], *doc.get("aliases", ())]}:
+            return doc["name"]
+    return None
+
+
 def _check_missing(pid: str, name: str, value: Any, example: str) -> None:
     __tracebackhide__ = True
     record_value(name, value)
@@ -323,9 +323,13 @@ def _check_missing(pid: str, name: str, value: Any, example: str) -> None:
     if items is None:
         return
     unknown = [v for v in items if _document(v) is None]
+    employer = [v for v in unknown if _employer_document(v)]
+    if employer:
+        return problem(f"The {_employer_document(employer[0])} is in the employer's file, not in "
+                       "the participant's file checked here: remove it.")
     if unknown:
         return problem(f"{unknown[0]!r} is not a name of the checklist. Use the names of the "
-                       'checklist, for example "CEAM".')
+                       'checklist, for example "identity document".')
     given = {_document(v) for v in items}
     expected = case.missing_documents(pid)
     who, age = case.first_name(pid), case.age_at_departure(pid)

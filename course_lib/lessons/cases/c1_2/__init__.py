@@ -12,14 +12,17 @@ it (never the reverse); every name is imported from here.
 
 from .facts import (
     CATEGORIES,
+    CATEGORY_ALIASES,
     CATEGORY_LABELS,
     MODULE,
     MONTHS,
+    OVERSPEND_TOLERANCE,
     activity_days,
     age_at_departure,
     age_on,
     apprentices,
     case,
+    category_named,
     computation,
     critical_tasks,
     departure,
@@ -42,6 +45,7 @@ from .facts import (
     missing_documents,
     mobilities,
     nights_abroad,
+    overspend_amount,
     overspent_categories,
     person,
     rates,
@@ -53,8 +57,11 @@ from .facts import (
     verdict,
 )
 from .show import (
+    SPENDING_CHART_LOCKED,
     backplan_chart,
     checklist_table,
+    employer_file_note,
+    exercise_2_is_right,
     file_facts,
     grant_table,
     overview_table,
@@ -74,8 +81,10 @@ from .show import (
 )
 
 __all__ = [
-    "CATEGORIES", "CATEGORY_LABELS", "MODULE", "MONTHS", "activity_days", "age_at_departure",
-    "age_on", "apprentices", "backplan_chart", "case", "checklist_table", "computation",
+    "CATEGORIES", "CATEGORY_ALIASES", "CATEGORY_LABELS", "MODULE", "MONTHS",
+    "OVERSPEND_TOLERANCE", "SPENDING_CHART_LOCKED", "activity_days", "age_at_departure",
+    "age_on", "apprentices", "backplan_chart", "case", "category_named", "checklist_table",
+    "computation", "employer_file_note", "exercise_2_is_right", "overspend_amount",
     "critical_tasks", "departure", "departure_plan", "departure_schedule", "distance_km",
     "document_names", "document_rules", "euros", "file_facts", "files", "first_name", "fold",
     "funded_days", "grant", "grant_by_category", "grant_table", "individual_support_of",

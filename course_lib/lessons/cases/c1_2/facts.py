@@ -194,6 +194,41 @@ def overspent_categories() -> list[str]:
     return [r.category for r in table.itertuples() if r.category != "total" and r.difference > 0]
 
 
+# What a learner may type for each category (compared with :func:`fold`).
+CATEGORY_ALIASES = {
+    "travel": ["travel", "voyage", "transport", "frais de voyage", "travel support"],
+    "individual_support": ["individual support", "soutien individuel", "individual"],
+    "organisational_support": ["organisational support", "organizational support",
+                               "soutien organisationnel", "organisational", "organizational"],
+    "inclusion_support": ["inclusion support", "soutien à l'inclusion",
+                          "inclusion support for organisations", "inclusion"],
+}
+OVERSPEND_TOLERANCE = 0.5  # euros: exercise 2b accepts an amount rounded to the euro
+
+
+def category_named(text: Any) -> str | None:
+    """The category a text (or a one-item list) names, or ``None``.
+
+    >>> category_named(["Soutien individuel"])
+    'individual_support'
+    """
+    if isinstance(text, (list, tuple)) and len(text) == 1:
+        text = text[0]
+    if not isinstance(text, str):
+        return None
+    folded = fold(text)
+    for key, names in CATEGORY_ALIASES.items():
+        if folded in {fold(n) for n in [key, *names]}:
+            return key
+    return None
+
+
+def overspend_amount() -> float:
+    """Actual spending minus grant of the overspent category, in euros (exercise 2b)."""
+    category = overspent_categories()[0]
+    return round(spending_by_category()[category] - grant_by_category()[category], 2)
+
+
 # -- the departure plan (planning engine) ---------------------------------------------------
 def departure_plan() -> Plan:
     spec = case()["plan"]

@@ -4,17 +4,20 @@ spending charts, and the ``show_*`` functions that display them.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 
 from .facts import (
     CATEGORIES,
     CATEGORY_LABELS,
+    OVERSPEND_TOLERANCE,
     activity_days,
     age_at_departure,
     apprentices,
     case,
+    category_named,
     computation,
     departure,
     departure_plan,
@@ -28,6 +31,8 @@ from .facts import (
     line_amount,
     long_date,
     missing_documents,
+    overspend_amount,
+    overspent_categories,
     person,
     rates,
     spending_vs_grant,
@@ -82,9 +87,21 @@ def checklist_table() -> pd.DataFrame:
                           "Signed or issued by": r["issued_by"]} for r in document_rules()])
 
 
+def employer_file_note() -> str:
+    """The line under the checklist: what the employer keeps, outside the participant's file."""
+    return " ".join(
+        f"**Not in this file: the {d['name']}**, for {d['who']}. It is issued by {d['issued_by']}, "
+        f"as {d['rule']}. It is in the employer's file, not in the participant's file checked in "
+        "exercise 3." for d in case()["documents"].get("employer_file", ()))
+
+
 def show_document_checklist() -> None:
-    """The eight documents of a participant file, who needs each and who signs or issues it."""
+    """The eight documents of a participant file, who needs each and who signs or issues it,
+    and the line on what the employer keeps (the A1 certificate)."""
+    from IPython.display import Markdown, display
+
     _show(checklist_table())
+    display(Markdown(employer_file_note()))
 
 
 def _facts_row(pid: str, name: str) -> dict[str, str]:
@@ -250,9 +267,34 @@ def spending_chart():
     return fig
 
 
-def show_spending_chart() -> None:
+SPENDING_CHART_LOCKED = ("Answer steps 2a and 2b first; the chart then shows your result next "
+                         "to the grant.")
+
+
+def exercise_2_is_right(over_category: Any, overspend: Any) -> bool:
+    """Whether steps 2a and 2b hold answers their checks accept, read the way the checks read
+    them but silently (nothing printed, nothing recorded)."""
+    from ....quiz.questions import AnswerError, parse_number
+
+    if category_named(over_category) not in overspent_categories():
+        return False
+    if overspend is Ellipsis or overspend is None or isinstance(overspend, date):
+        return False
+    try:
+        value = parse_number(overspend)
+    except AnswerError:
+        return False
+    return abs(value - overspend_amount()) <= OVERSPEND_TOLERANCE + 1e-9
+
+
+def show_spending_chart(over_category: Any = ..., overspend: Any = ...) -> None:
+    """The spending chart, once the learner's answers to steps 2a and 2b are right (the chart
+    labels each category's difference, so it would give the keys away before that)."""
     import matplotlib.pyplot as plt
 
+    if not exercise_2_is_right(over_category, overspend):
+        print(SPENDING_CHART_LOCKED)
+        return
     fig = spending_chart()
     plt.show()
     plt.close(fig)
