@@ -242,7 +242,8 @@ def show_valencia_case() -> None:
     fig = grant_chart(budget, "Boulangerie à Valence")
     plt.show()
     plt.close(fig)
-    display(budget_table(budget).style.format(precision=2).hide(axis="index"))
+    display(budget_table(budget).style.format(precision=2)
+            .format("{:.0f}", subset=["Distance (km)"]).hide(axis="index"))
 
 
 def show_cork_facts() -> None:
