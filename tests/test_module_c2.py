@@ -63,7 +63,8 @@ def test_the_derived_figures_of_the_case_file_are_what_the_rules_give():
     manon = case.participant("manon")
     assert str(case.recent_graduate_window_end(manon["graduation_date"])) == manon[
         "recent_graduate_window_end"]
-    assert case.months_after_graduation(manon) == manon["months_after_graduation_at_start"]
+    elapsed = manon["time_after_graduation_at_start"]
+    assert case.time_after_graduation(manon) == (elapsed["months"], elapsed["days"])
     ceam = raw["ceam_request_latest"]
     assert str(case.ceam_request_latest(case.participant("ines")["mobility_start"])) == ceam[
         "ines"]
@@ -112,6 +113,7 @@ def test_the_worked_case_in_the_lesson_matches_the_case():
     k_months, k_max = case.contract_of(karim), case.ceiling_of(karim)
     i_days, k_days = case.stay_days(ines), case.stay_days(karim)
     window_end = case.recent_graduate_window_end(manon["graduation_date"])
+    after_m, after_d = case.time_after_graduation(manon)
     end = day(case.as_date(ines["contract_end"]))
     stated = [
         f"her contract runs from {day(case.as_date(ines['contract_start']))} to {end}, "
@@ -123,8 +125,8 @@ def test_the_worked_case_in_the_lesson_matches_the_case():
         f"has a {k_months:g}-month contract ({day(case.as_date(karim['contract_start']))} to "
         f"{day(case.as_date(karim['contract_end']))})",
         f"his {k_days}-day ErasmusPro stay",
-        f"starts {case.months_after_graduation(manon)} months after graduation, inside the "
-        f"12-month window that ends on {day(window_end)}",
+        f"starts almost {after_m + 1} months after graduation ({after_m} months and {after_d} "
+        f"days), inside the 12-month window that ends on {day(window_end)}",
         f"so she asks by {day(case.ceam_request_latest(ines['mobility_start']))}",
         f"so they ask by {day(case.ceam_request_latest(lea['mobility_start']))}",
         f"a 6-month contract allowed no mobility before and allows "

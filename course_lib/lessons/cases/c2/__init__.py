@@ -49,7 +49,6 @@ from .facts import (
     longest_mobility_before,
     longest_mobility_months,
     longest_mobility_now,
-    months_after_graduation,
     participant,
     participants,
     recent_graduate_window_end,
@@ -57,6 +56,7 @@ from .facts import (
     regime_for,
     social_security,
     stay_days,
+    time_after_graduation,
     who_pays,
 )
 from .show import (
@@ -85,9 +85,9 @@ __all__ = [
     "duration_chart", "duration_table", "erasmus_range", "exercise_1_expected",
     "exercise_2_expected", "exercise_3_expected", "is_apprentice", "is_minor",
     "longest_mobility_before", "longest_mobility_months", "longest_mobility_now",
-    "months_after_graduation", "participant", "participants", "participants_table",
+    "participant", "participants", "participants_table",
     "recent_graduate_window_end", "regime", "regime_for", "scenarios_table", "show_case",
     "show_coach_file", "show_contracts", "show_duration_chart", "show_duration_table",
-    "show_scenarios", "show_timeline", "social_security", "stay_days", "timeline_chart",
-    "who_pays",
+    "show_scenarios", "show_timeline", "social_security", "stay_days", "time_after_graduation",
+    "timeline_chart", "who_pays",
 ]

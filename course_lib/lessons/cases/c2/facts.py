@@ -170,11 +170,17 @@ def recent_graduate_window_end(graduation: date | str) -> date:
     return add_months(graduation, RECENT_GRADUATE_MONTHS)
 
 
-def months_after_graduation(p: Any) -> int:
-    """The calendar months from graduation to departure, as the lesson counts them (July
-    2026 to March 2027: 8)."""
+def time_after_graduation(p: Any) -> tuple[int, int]:
+    """The time elapsed from graduation to departure, in whole months then days.
+
+    >>> time_after_graduation({"graduation_date": "2026-07-03", "mobility_start": "2027-03-01"})
+    (7, 26)
+    """
     first, later = as_date(p["graduation_date"]), as_date(p["mobility_start"])
-    return (later.year - first.year) * 12 + later.month - first.month
+    months = (later.year - first.year) * 12 + later.month - first.month
+    if add_months(first, months) > later:
+        months -= 1
+    return months, (later - add_months(first, months)).days
 
 
 def ceam_request_latest(departure: date | str) -> date:

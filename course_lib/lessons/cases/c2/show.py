@@ -206,6 +206,11 @@ def _ceam(p: Any) -> str:
     return _day(ceam_request_latest(p["mobility_start"]))
 
 
+#: The Signatories cell of a recent graduate: no contract, so no convention de mobilité.
+NO_CONVENTION = ("no convention de mobilité (no contract); she signs her Erasmus+ grant agreement "
+                 "and learning agreement")
+
+
 def coach_file_table() -> pd.DataFrame:
     """Claire Dumas's file: one row per learner, every figure computed from the case."""
     rows = []
@@ -221,7 +226,7 @@ def coach_file_table() -> pd.DataFrame:
             "Regime": regime(p) if apprentice else "—",
             "Who pays": PAYS[who_pays(p)] if apprentice else "—",
             "Social security": COVER[social_security(p)] if apprentice else "French",
-            "Signatories": ", ".join(p["signatories"]) if apprentice else "—",
+            "Signatories": ", ".join(p["signatories"]) if apprentice else NO_CONVENTION,
             "CEAM request by": _ceam(p),
         })
     return pd.DataFrame(rows)
