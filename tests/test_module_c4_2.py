@@ -288,7 +288,7 @@ def test_missing_sarah_right_and_natural_inputs():
     (["legal representative", "host mentor"], "treats 'to be decided' as missing"),
     (["legal representative", "host mentor", "assessment", "recognition"],
      "1 of your items is complete in Sarah's draft"),
-    (["recognition", "signatures", "monitoring"], "3 of your items are complete"),
+    (["recognition", "signatures", "monitoring"], "2 of your items are complete"),
     (["parental authorisation"], "'parental authorisation' is not an item of the checklist"),
     (..., "`missing_sarah` still holds `...`"),
     (3, "should be a list"),
@@ -297,12 +297,40 @@ def test_missing_sarah_usual_mistakes(typed, message):
     assert message in fails(c4_2.check_missing_sarah, typed)
 
 
+def test_missing_sarah_a_parent_signature_is_not_a_learning_agreement_item():
+    """A coach who knows that a minor's parents sign the convention de mobilité adds
+    "signatures": the check explains the three parties of the learning agreement, as the
+    checklist now says, instead of only counting a complete item."""
+    message = fails(c4_2.check_missing_sarah,
+                    ["legal representative", "host mentor", "assessment", "signatures"])
+    assert ("the parents sign the convention de mobilité, not the learning agreement"
+            in message)
+    assert "complete in Sarah's draft" not in message
+    what = {i["item"]: i["what"] for i in case.checklist()}["signatures"]
+    assert "three parties of the Erasmus+ rule" in what
+
+
 def test_missing_sarah_several_mistakes_one_line_each():
     message = fails(c4_2.check_missing_sarah, ["recognition"])
     assert message.count("\n") == 3  # one complete item, three items not listed
     assert "legal representative" not in message  # the check names no expected item
     assert "not the whole checklist" in fails(c4_2.check_missing_sarah,
                                               case.checklist_items())
+
+
+def test_part_2_is_planned_on_a_working_day_before_the_limit():
+    latest = case.ufm_part_2_latest()
+    plan_by = date.fromisoformat(case.case()["after_return"]["ufm_part_2_plan_by"])
+    assert plan_by <= latest and plan_by.weekday() < 5
+    assert (latest - plan_by).days < 3 or latest.weekday() < 5
+
+
+def test_section_8_gives_no_key_of_exercise_2(lesson):
+    """The worked case tells the story of the drafts without naming what they lack."""
+    section_8 = lesson.split("## 8.")[1].split("## Validation test")[0]
+    agree = next(p for p in section_8.split("\n\n") if p.startswith("**Agree"))
+    for item in set(case.missing_items("Sarah")) | set(case.missing_items("Inès")):
+        assert item not in agree.lower(), item
 
 
 def test_missing_ines_right_and_natural_inputs():

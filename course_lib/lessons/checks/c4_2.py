@@ -332,6 +332,11 @@ def _check_missing(name: str, answer_name: str, value: Any, example: str,
                             f"for minors does not apply to {'her' if name != 'Lucas' else 'him'}"
                             f", and '{case.draft(name)[item]}' is the right entry.")
     complete = [i for i in given if i not in expected and i not in case.not_applicable_items(name)]
+    if "signatures" in complete and case.is_minor(name):
+        complete = [i for i in complete if i != "signatures"]
+        messages.append(f"{first}'s signature line names the three parties of the Erasmus+ rule. "
+                        f"{first} is a minor, but the parents sign the convention de mobilité, "
+                        "not the learning agreement (checklist, 'signatures').")
     if complete:
         if complete == ["assessment"] and name == "Inès":
             messages.append("Inès's assessment line names the assessor, the grid, the dates "

@@ -71,7 +71,7 @@ def show_case() -> None:
     acc = c["cfa"]["accompanying_person"]
     display(Markdown(
         f"**{c['cfa']['name']}**, {c['cfa']['town']}, {c['cfa']['department']}: "
-        f"{c['cfa']['trade']}. {p['action'].split(' (')[0]} project of call {p['call']}, round "
+        f"{c['cfa']['trade']}. {p['action_label']} project of call {p['call']}, round "
         f"{p['round']}: {long_date(p['project_start'])} to {long_date(p['project_end'])} "
         f"({project_months()} months). Host city: Turin ({c['partner']['host_country']}). "
         f"Activity {long_date(m['activity_start'], True)} to {long_date(m['activity_end'], True)}"
@@ -79,7 +79,7 @@ def show_case() -> None:
         f"{long_date(m['return_travel'])}. {acc['name']}, a trainer, accompanies "
         f"{acc['accompanies']} from {long_date(acc['from'])} to {long_date(acc['to'])}. "
         "The CFA, the garages and the people are illustrative."))
-    _display(case_table())
+    _display(case_table(), c["cfa"]["abbreviations"] + ".")
 
 
 def grid_table() -> pd.DataFrame:
