@@ -254,6 +254,21 @@ def test_the_project_fits_the_call(lesson):
     assert "runs from 1 September 2026 to 31 August 2027" in lesson
 
 
+def test_hosts_hear_about_apprentices_only_after_selection(lesson):
+    """Selection and OLS fall inside the project and before any email names, ages or levels
+    the apprentices; the back-up hotel is approached only after Salthill's reply date."""
+    c = case.case()
+    steps = [date.fromisoformat(s["date"]) for s in c["language_plan"]["steps"]]
+    selection, ols, first_test = steps[:3]
+    start = date.fromisoformat(c["project"]["start"])
+    first, draft = case.first_email(), case.draft_email()
+    assert start <= selection < ols < first_test < date.fromisoformat(first["date"])
+    assert date.fromisoformat(first["reply_by"]) < date.fromisoformat(draft["date"])
+    assert "At selection, on 14 September 2026" in lesson
+    assert "did not answer by 23 October. On Monday 26 October 2026" in lesson
+    assert case.word_count(first) < 350 and "(a \"convention\")" in first["paragraphs"]["P6"]
+
+
 def test_the_weekdays_the_lesson_states_are_right(lesson):
     stated = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) "
                         r"(\d{1,2}) (\w+) (20\d\d)\b", lesson)

@@ -153,29 +153,35 @@ def show_self_assessment() -> None:
              f"{long_date(when, weekday=False)} at selection.")
 
 
+def _hotel(host: Mapping[str, Any]) -> str:
+    """A hotel of the case table, with the apprentices planned there ("if it accepts" for a
+    hotel that has not answered yet)."""
+    planned = [*host.get("apprentices", []), *filter(None, [host.get("apprentices_note")])]
+    return f"{host['name']} ({', '.join(planned)})" if planned else host["name"]
+
+
 def galway_facts() -> pd.DataFrame:
     c = case()
     m, p, cfa = c["mobility"], c["project"], c["cfa"]
     ages = ages_at_departure()
     minors = minors_at_departure()
+    diploma = cfa["diploma"]["name"].replace("CAP ", f"CAP ({cfa['diploma']['cap_in_full']}) ", 1)
 
     def d(key: str, where: Mapping[str, Any] = m) -> str:
         return long_date(where[key])
 
     rows = [
         ("CFA", f"{cfa['name']}, {cfa['town']} ({cfa['department']})"),
-        ("Diploma", f"{cfa['diploma']['name']}, level {cfa['diploma']['french_level']} "
-                    f"(EQF level {cfa['diploma']['eqf_level']}); year "
-                    f"{cfa['diploma']['year_of_training']} of 2"),
+        ("Diploma", f"{diploma}, level {cfa['diploma']['french_level']} in the French framework "
+                    f"(level {cfa['diploma']['eqf_level']} of the EQF, European Qualifications "
+                    f"Framework); year {cfa['diploma']['year_of_training']} of 2"),
         ("Project", f"{p['action']}, call {p['call']}, round {p['round']}: "
                     f"{long_date(p['start'], False)} to {long_date(p['end'], False)}"),
         ("Apprentices", "; ".join(f"{n}, {ages[n]}" for n in ages)
          + f" ({len(minors)} minors at departure: {' and '.join(minors)})"),
         ("Destination", f"{m['host_city']}, {m['host_country']}; working language "
                         f"{m['working_language']}"),
-        ("Hotels", "; ".join(f"{h['name']}" + (f" ({', '.join(h['apprentices'])})"
-                                                if h.get("apprentices") else "")
-                             for h in c["hosts"][:2])),
+        ("Hotels", "; ".join(_hotel(h) for h in c["hosts"][:2])),
         ("Activity", f"{d('activity_start')} to {d('activity_end')}: "
                      f"{activity_days()} days"),
         ("Travel", f"out on {d('outbound_travel')}, back on {d('return_travel')}"),
