@@ -350,7 +350,9 @@ def test_ksa_right(capsys):
                                                                   "knowledge"]):
         assert says(c4_1.check_ksa_types, typed, capsys) == "Right: all 9 statements are sorted."
         assert says(c4_1.check_ksa_types_all, typed, capsys) == (
-            "Right: 3 statements of knowledge, 3 of skills and 3 of responsibility and autonomy.")
+            "Right: 3 statements of knowledge, 3 of skills and 3 of responsibility and autonomy. "
+            "E2, E6 and E9 start with 'Knows', a verb nobody can observe: in a learning "
+            "agreement, rewrite them with 'describes' or 'lists' (section 2).")
 
 
 @pytest.mark.parametrize(("typed", "right"), [(ksa(E5="S", E8="S"), 7), (ksa(E3="S"), 8),
@@ -656,6 +658,53 @@ RULE_5 = ("Rule 5: none of your outcomes says how independently the apprentice w
 ])
 def test_the_table_names_the_rules_it_breaks(typed, message):
     assert fails(c4_1.check_outcomes_table, typed) == message
+
+
+# What the lesson and the toolkit teach passes the program: the model outcome LO7 ("Takes
+# charge of..."), its French form, the verbs of the tasks the exercise lists, a lead-in such as
+# "The apprentice", and the usual phrases of autonomy ("autonomously", "under the supervision
+# of the tutor"), which the quick test of exercise 1 also counts.
+@pytest.mark.parametrize(("n", "text", "message"), [
+    (3, case41.outcome("LO7")["outcome"] + " (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'take', names bloc 3 and has 20 words."),
+    (3, "Prend en charge l'accueil de la soirée des membres sous la supervision du tuteur (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'prendre', names bloc 3 and has 16 words."),
+    (3, "Takes responsibility for the welcome desk of the members evening (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'take', names bloc 3 and has 12 words."),
+    (3, "Count the sign-ups of the members evening and report them to the tutor (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'count', names bloc 3 and has 15 words."),
+    (1, "The apprentice greets customers in English on their own (bloc 1)",
+     "Outcome 1 meets rules 1 to 3: it starts with 'greet', names bloc 1 and has 11 words."),
+    (1, "L'apprentie accueille les clients en anglais et les oriente (bloc 1)",
+     "Outcome 1 meets rules 1 to 3: it starts with 'accueillir', names bloc 1 and has 11 words."),
+])
+def test_what_the_lesson_teaches_meets_rules_1_to_3(n, text, message, capsys):
+    assert says(OUTCOME_CHECKS[n], one(n, text), capsys) == message
+
+
+def test_the_verb_of_each_targeted_task_is_accepted(capsys):
+    """Rule 1 advises 'the verb of the task that leads to it': each such verb must pass."""
+    for task in case41.case()["host"]["tasks"]:
+        if task["bloc"] in case41.targeted_blocs():
+            text = f"{task['task']} (bloc {task['bloc']})"
+            assert says(c4_1.check_outcome_1, one(1, text), capsys).startswith(
+                "Outcome 1 meets rules 1 to 3"), text
+
+
+@pytest.mark.parametrize(("outcome_1", "phrase"), [
+    ("Advise customers on two product lines in English autonomously by week 3 (bloc 1)",
+     "autonomously"),
+    ("Advise customers on two product lines in English under the supervision of the tutor "
+     "(bloc 1)", "under the supervision"),
+    ("Advise customers on two product lines in English on his/her own by week 3 (bloc 1)",
+     "on his/her own"),
+    ("Conseiller les clients sur deux gammes de produits, de façon autonome dès la semaine 3 "
+     "(bloc 1)", "de façon autonome"),
+])
+def test_the_usual_phrases_of_autonomy_meet_rule_5(outcome_1, phrase, capsys):
+    assert says(c4_1.check_outcomes_table, [outcome_1, MODEL[1], MODEL[2]], capsys) == (
+        "The table meets rules 4 to 6: bloc 1 and bloc 3 both appear, outcome 1 states a degree "
+        f"of autonomy ('{phrase}'), and no two outcomes start with the same verb.")
 
 
 @pytest.mark.parametrize("check", [c4_1.check_outcome_1, c4_1.check_outcomes_table])

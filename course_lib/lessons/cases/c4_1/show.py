@@ -151,8 +151,9 @@ def malta_facts() -> pd.DataFrame:
         rows.append((f"Host tutor, {shop['town']}",
                      f"{shop['tutor']['name']}, {shop['tutor']['role']} of {shop['name']}"))
     rows += [
-        ("Accompanying person", f"{a['accompanying_person']}, CFA trainer, for the whole stay "
-                                f"({len(minors_at_departure())} apprentices are minors)"),
+        ("Accompanying person", f"{a['accompanying_person']}, CFA trainer, for the whole stay: "
+                                f"the CFA's choice, as {len(minors_at_departure())} apprentices "
+                                "are minors (allowed, not required, on individual placements)"),
         ("Employers' choice", c["employers_choice"]["regime"]),
         ("Mobility coach", f"{cfa['mobility_coach']['name']}, "
                            f"{cfa['mobility_coach']['role_fr']}"),
@@ -268,4 +269,6 @@ def verbs_table() -> pd.DataFrame:
 
 def show_action_verbs() -> None:
     _display(verbs_table(), "English verbs may also end in -s or -es (greets, processes); "
-             "French verbs may be in the infinitive or the third person (accueille, encaisse).")
+             "French verbs may be in the infinitive or the third person (accueille, encaisse). "
+             "'take' covers 'take charge of' and 'take responsibility for'; 'prendre' covers "
+             "'prendre en charge'.")

@@ -88,8 +88,16 @@ def check_ksa_types_all(ksa_types: Any) -> None:
         return
     if given == case.expected_types():
         counts = {k: given.count(k) for k in "KSA"}
+        drafts = [s for s in case.statements() if case.read_outcome(s["text"]).vague]
+        rewrite = ""
+        if drafts:
+            firsts = sorted({s["text"].split()[0] for s in drafts})
+            start = "starts" if len(drafts) == 1 else "start"
+            rewrite = (f" {case.names([s['id'] for s in drafts])} {start} with "
+                       f"{_quoted(firsts)}, a verb nobody can observe: in a learning agreement, "
+                       "rewrite them with 'describes' or 'lists' (section 2).")
         return passed(f"Right: {counts['K']} statements of knowledge, {counts['S']} of skills "
-                      f"and {counts['A']} of responsibility and autonomy.")
+                      f"and {counts['A']} of responsibility and autonomy.{rewrite}")
     problem(_ksa_advice(given))
 
 
