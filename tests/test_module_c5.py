@@ -379,7 +379,8 @@ def test_the_questions_quote_the_case(lesson):
     assert graded_keys(SOURCE)["v11"].key == case.share_of(valencia) == 60
     assert bank["p-rate-target"].answer == case.apprentices_needed(2.1) == 22
     assert f"{case.share_fewer_opportunities():g} %" == "20 %"
-    assert "(20 % in the case)" in lesson and bank["v13"].prompt.startswith("True or false? 20 %")
+    assert "(20 % of the apprentices who went, in the case;" in lesson
+    assert bank["v13"].prompt.startswith("True or false? 20 % of the apprentices who went")
     assert "92 % of respondents were satisfied overall" in bank["p-indicator-types"].terms["t2"]
 
 
@@ -391,12 +392,17 @@ def test_the_mobility_rates_match_the_lesson(lesson):
             "rate is 9 / 1 010 × 100 = 0.89 %, about 0.9 %") in lesson
     national = case.reference("national_rate_2018_2019")
     eu = case.reference("eu_target_2030")
-    days = case.reference("national_volume_and_duration_2014_2020")
+    agence = case.reference("agence_figures_2021")
     assert f"{national['mobile_apprentices']:,}".replace(",", " ") == "7 820"
     assert (f"7 820 apprentices went abroad in {case.dash(national['year'])}, "
             f"**{national['percent']:g} %** of all apprentices") in lesson
     assert f"at least **{eu['percent']:g} %** of VET learners" in lesson
-    assert f"staying **{days['average_days']} days** on average" in lesson
+    # the Agence's 5 000 a year are apprentices (not all VET learners), in 2021
+    assert f"{agence['apprentices_per_year']:,}".replace(",", " ") == "5 000"
+    assert ("about 5 000 apprentices a year go abroad with Erasmus+, out of 164 000 mobilities "
+            "of VET learners and trainers funded in 2014–2020; VET mobilities last "
+            f"**{agence['average_days']} days** on average") in lesson
+    assert "5 000 VET learners" not in lesson
     # the exercise prompts give the same figures, and the enrolment of the case
     assert "`enrolled` = 1 040 apprentices in 2025–2026" in lesson
     assert "national figure of 2.1 % of apprentices (2018–2019)" in lesson

@@ -142,7 +142,8 @@ def plan_table() -> pd.DataFrame:
 def show_plan() -> None:
     """Section 2: Nadia's plan, June 2026 to June 2027."""
     plan = case()["plan"]
-    objectives = " ".join(f"{o['id']}: {o['text']}" for o in plan["objectives"])
+    objectives = " ".join(f"{o['id']}: {o['text'].rstrip('.')} (baseline: "
+                          f"{dash(o['baseline'])})." for o in plan["objectives"])
     _display(plan_table(), f"Objectives. {objectives}")
 
 
