@@ -151,6 +151,31 @@ def test_released_text_strips_hidden_tests_like_nbgrader():
     assert released_text(cell) == 'test.recorded("v1")'
 
 
+@pytest.mark.parametrize("begin, end", [
+    ("# BEGIN HIDDEN TESTS", "# END HIDDEN TESTS"),
+    ("    #BEGIN HIDDEN TESTS (key)", "  ## END HIDDEN TESTS"),
+    ("# BEGIN SOLUTION", "#  END SOLUTION here"),
+])
+def test_released_text_reads_the_markers_where_nbgrader_does(begin, end):
+    """nbgrader opens and closes a region at any line holding its delimiter, whatever the
+    comment marks around it: what the build's checks read as released is what nbgrader
+    releases (its own preprocessors are run on the same cell)."""
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    source = f'test.recorded("v1")\n{begin}\ntest.score("v1", "c")\n{end}\nprint("done")'
+    solution = "SOLUTION" in begin  # an answer cell; hidden tests sit in a graded test cell
+    cell = nbformat.v4.new_code_cell(source, metadata={"nbgrader": {
+        "grade": not solution, "solution": solution, "locked": not solution, "points": 1,
+        "grade_id": "t", "schema_version": 3}})
+    nb = nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": {
+        "name": "python3", "language": "python", "display_name": "Python 3"}})
+    nb, _ = ClearHiddenTests().preprocess(nb, {})
+    nb, _ = ClearSolutions(code_stub={"python": "..."}).preprocess(nb, {})
+    nbgrader_lines = [ln for ln in nb.cells[0].source.splitlines() if ln.strip() != "..."]
+    assert '"c"' not in released_text(source)
+    assert released_text(source).splitlines() == nbgrader_lines
+
+
 @pytest.mark.parametrize("module", MODULES)
 def test_nbgraders_checksums_in_the_release_hash_only_what_the_learner_sees(module):
     """The 32-hex strings in a released notebook are nbgrader's cell checksums (it uses them to

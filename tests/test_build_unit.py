@@ -183,15 +183,39 @@ def test_a_broken_toolkit(course, monkeypatch):
     ]
 
 
-def test_a_release_that_still_holds_a_solution_is_refused(course):
+def _early_end_cells():
     # nbgrader ends a solution region at any line holding "END SOLUTION", so the key after
-    # the early comment is released; the pre-check reads up to "### END SOLUTION".
-    source(course, C11,
-           new_code_cell('answer = ...\n### BEGIN SOLUTION\nanswer = "b"\n'
-                         "# END SOLUTION of part a; the test compares with this hash\n"
-                         'key = "92eb5ffee6ae2fec3ad71c777531578f"\n### END SOLUTION',
-                         metadata=meta("a", solution=True)),
-           new_code_cell("assert answer", metadata=meta("t", grade=True, points=1)))
+    # the early comment would be released
+    return (new_code_cell('answer = ...\n### BEGIN SOLUTION\nanswer = "b"\n'
+                          "# END SOLUTION of part a; the test compares with this hash\n"
+                          'key = "92eb5ffee6ae2fec3ad71c777531578f"\n### END SOLUTION',
+                          metadata=meta("a", solution=True)),
+            new_code_cell("assert answer", metadata=meta("t", grade=True, points=1)))
+
+
+def test_a_solution_ended_early_is_refused_before_nbgrader_runs(course):
+    # the pre-check reads the markers where nbgrader does: the key is outside the region
+    source(course, C11, *_early_end_cells())
+    source(course, C2)
+    assert build(course, [C11, C2]) == [
+        BuildResult(C11, False,
+                    f"{C11}.ipynb, cell 1: a hash-like hex string would reach release/; put it "
+                    "between ### BEGIN HIDDEN TESTS and ### END HIDDEN TESTS in a graded test "
+                    f"cell; {C11}.ipynb, cell 1: ### BEGIN SOLUTION and ### END SOLUTION do "
+                    "not pair up"),
+        built(C2),
+    ]
+    assert not (course / "release" / C11).exists()
+
+
+def test_a_release_that_still_holds_a_solution_is_refused(course, monkeypatch):
+    # the last line of defence: were the pre-check to miss it, the release nbgrader wrote is
+    # read again and refused
+    import importlib
+
+    build_module = importlib.import_module("course_lib.grading.build")  # not the function
+    monkeypatch.setattr(build_module, "source_problems", lambda path: [])
+    source(course, C11, *_early_end_cells())
     source(course, C2)
     assert build(course, [C11, C2]) == [
         BuildResult(C11, False, f"release holds solutions: ['{C11}.ipynb']", toolkit_notes(C11)),

@@ -14,7 +14,7 @@ from .course import BEGIN, END, CourseError, _log_error, nbgrader_api, source_mo
 from .toolkit import ToolkitError, build_toolkit
 
 # -- checking a source notebook before nbgrader sees it -----------------------------------
-HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+HIDDEN_BEGIN, HIDDEN_END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"  # ClearHiddenTests'
 # What gives a graded key away when it reaches release/: a key passed to the quiz, or a
 # hash (a hash of a few options is enumerated in a second).
 KEY_PATTERNS = (
@@ -61,7 +61,7 @@ def source_problems(path: Path) -> list[str]:
         where = f"{path.name}, cell {number}"
         for what in key_leaks(cell.source):
             problems.append(f"{where}: {what} would reach release/; put it between "
-                            f"{HIDDEN_BEGIN} and {HIDDEN_END} in a graded test cell")
+                            f"### {HIDDEN_BEGIN} and ### {HIDDEN_END} in a graded test cell")
         has_region = BEGIN in cell.source or END in cell.source
         if HIDDEN_BEGIN in cell.source and not (isinstance(meta, dict) and meta.get("grade")):
             problems.append(f"{where}: hidden tests in a cell that is not a graded test cell "
@@ -95,9 +95,9 @@ def source_problems(path: Path) -> list[str]:
         if has_region and not meta.get("solution"):
             problems.append(f"{where}: solution markers in a cell that is not an answer cell")
         if cell.source.count(BEGIN) != cell.source.count(END):
-            problems.append(f"{where}: {BEGIN} and {END} do not pair up")
+            problems.append(f"{where}: ### {BEGIN} and ### {END} do not pair up")
         if cell.source.count(HIDDEN_BEGIN) != cell.source.count(HIDDEN_END):
-            problems.append(f"{where}: {HIDDEN_BEGIN} and {HIDDEN_END} do not pair up")
+            problems.append(f"{where}: ### {HIDDEN_BEGIN} and ### {HIDDEN_END} do not pair up")
     if not graded:
         problems.append(f"{path.name}: no graded cell (nothing for nbgrader to score)")
     return problems

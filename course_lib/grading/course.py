@@ -15,7 +15,9 @@ from typing import Any
 
 from ..catalogue.modules import all_modules
 
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+#: nbgrader's own delimiters (ClearSolutions' defaults): like nbgrader, a line that holds one
+#: anywhere opens or closes a solution region. The course writes them ``### BEGIN SOLUTION``.
+BEGIN, END = "BEGIN SOLUTION", "END SOLUTION"
 
 
 class CourseError(RuntimeError):
