@@ -120,9 +120,11 @@ def test_no_command_is_a_usage_error_with_the_help(capsys):
          "1<=x<=3600. (see: mobility-course grade --help)"),
         (["grade", "--timeout", "3601"], "Invalid value for '--timeout': 3601 is not in the "
          "range 1<=x<=3600. (see: mobility-course grade --help)"),
-        # click reports a missing option value from the group's context: the hint is the group's
+        # click gives no context for a missing option value: the command is read from argv
         (["grade", "--learner"], "Option '--learner' requires an argument. "
-         "(see: mobility-course --help)"),
+         "(see: mobility-course grade --help)"),
+        (["--course", ".", "demo-cohort", "--learners"], "Option '--learners' requires an "
+         "argument. (see: mobility-course demo-cohort --help)"),
         (["report", "--format", "pdf"], "Invalid value for '--format': 'pdf' is not one of "
          "'table', 'csv', 'xlsx'. (see: mobility-course report --help)"),
         (["budget"], "Missing argument 'MOBILITIES'. (see: mobility-course budget --help)"),

@@ -30,6 +30,19 @@ def main_group(ctx: click.Context, course: Path | None) -> None:
     ctx.obj["course"] = course
 
 
+def _help_hint(exc: click.UsageError, argv: list[str] | None) -> str:
+    """Where to read more: the command's help when the error is about a command (click
+    leaves no context on an option missing its value: the command is then read from argv)."""
+    if exc.ctx and " " in exc.ctx.command_path:
+        command = exc.ctx.command_path.split(" ", 1)[1]
+    else:
+        words = sys.argv[1:] if argv is None else argv
+        command = next((w for w in words if w in main_group.commands), None) \
+            if exc.ctx is None else None
+    return f" (see: mobility-course {command} --help)" if command else \
+        " (see: mobility-course --help)"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: a usage or course error is one line on stderr and a non-zero exit."""
     try:
@@ -38,9 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.UsageError as exc:
-        hint = f" (see: mobility-course {exc.ctx.command_path.split(' ', 1)[1]} --help)" \
-            if exc.ctx and " " in exc.ctx.command_path else " (see: mobility-course --help)"
-        print(f"mobility-course: error: {exc.format_message()}{hint}", file=sys.stderr)
+        print(f"mobility-course: error: {exc.format_message()}{_help_hint(exc, argv)}",
+              file=sys.stderr)
         return 2
     except click.Abort:
         print("mobility-course: aborted", file=sys.stderr)
