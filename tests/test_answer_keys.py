@@ -240,20 +240,52 @@ def _example_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+def _exercise_keys(course: Path) -> dict[tuple[str, str], Any]:
+    """The values every module's exercises recorded for the perfect learner at grading: the
+    exercise keys, by (module, answer name)."""
+    from course_lib.quiz.values import read_values
+
+    keys = {}
+    for module in MODULES:
+        values = read_values(course / "autograded" / "coach-01" / module)
+        assert values, f"the perfect learner's exercise values of {module} were recorded"
+        keys.update({(module, name): value for name, value in values.items()})
+    return keys
+
+
+def _keys_given_in(text: str, keys: dict[tuple[str, str], Any]) -> set[tuple[str, str, str]]:
+    import re
+
+    return {(module, name, spelling) for (module, name), value in keys.items()
+            for spelling in _spellings_a_learner_could_copy(value)
+            # not part of a longer number (1250, 1 250,00)
+            if re.search(rf"(?<![\d.,])(?<!\d ){re.escape(spelling)}(?![\d])", text)}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("module", MODULES)
 def test_no_exercise_answer_is_given_as_an_example(graded, module):
-    """The values a perfect learner's exercises recorded at grading (the keys of the
-    exercises) are not among the examples the released notebook shows."""
-    import re
+    """No exercise key of any module (the values a perfect learner's exercises recorded at
+    grading) is among the examples this module's released notebook shows."""
+    course, _ = graded
+    examples = _example_text(REPO / "release" / module / f"{module}.ipynb")
+    assert _keys_given_in(examples, _exercise_keys(course)) == set()
 
-    from course_lib.quiz.values import read_values
+
+@pytest.mark.slow
+def test_no_exercise_answer_is_given_by_the_courses_shared_texts(graded):
+    """Nor by what every module shows from the library: the header and the validation
+    modalities, the checks' messages on how to write a number or a date, the answer-cell
+    reader, and the home page's typing examples (a course-wide example date once was the
+    C1.1 exercise's key, and its check said it back to any learner who typed a bad date)."""
+    from course_lib.lessons import checks, notebook, plain_answers
+    from course_lib.lessons.notebook import header_markdown, validation_markdown
 
     course, _ = graded
-    keys = read_values(course / "autograded" / "coach-01" / module)
-    assert keys, "the perfect learner's exercise values were recorded"
-    examples = _example_text(REPO / "release" / module / f"{module}.ipynb")
-    given = {(name, spelling) for name, value in keys.items()
-             for spelling in _spellings_a_learner_could_copy(value)
-             if re.search(rf"(?<![\d.,]){re.escape(spelling)}(?![\d])", examples)}
-    assert given == set()
+    shared = [Path(checks.__file__).with_name("common.py").read_text(encoding="utf-8"),
+              Path(notebook.__file__).read_text(encoding="utf-8"),
+              Path(plain_answers.__file__).read_text(encoding="utf-8"),
+              _example_text(REPO / "notebooks" / "00-welcome.ipynb")]
+    for module in MODULES:
+        shared += [header_markdown(module), validation_markdown(module)]
+    assert _keys_given_in("\n".join(shared), _exercise_keys(course)) == set()

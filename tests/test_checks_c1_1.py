@@ -249,10 +249,10 @@ def test_latest_start_unreadable_answers(reads):
     assert reads(c1_1.check_latest_start, ...) == unfilled("latest_start", example)
     assert reads(c1_1.check_latest_start, "31/02/2026") == (
         f"✘ `latest_start`: '31/02/2026' is not a date of the calendar; write it like {example} "
-        "(year-month-day) or 13/11/2025 (day/month/year).")
+        "(year-month-day) or 05/07/2024 (day/month/year).")
     assert reads(c1_1.check_latest_start, True) == (  # a bool is not read as a number
         f"✘ `latest_start` should be a date written like {example} (year-month-day, in quotes) "
-        "or 13/11/2025, not True.")
+        "or 05/07/2024, not True.")
 
 
 # -- exercise 2, step 2: does a start on 1 December 2025 still fit? ------------------------------

@@ -67,7 +67,7 @@ def test_latest_start_selection_blank(tmp_path):
         "latest_start_selection", '"2027-01-14"')
     assert fails(c1_2.check_latest_start_selection, "31/02/2026") == (
         "`latest_start_selection`: '31/02/2026' is not a date of the calendar; write it like "
-        '"2027-01-14" (year-month-day) or 13/11/2025 (day/month/year).')
+        '"2027-01-14" (year-month-day) or 05/07/2024 (day/month/year).')
 
 
 # -- exercise 1b: the critical path -------------------------------------------------------------

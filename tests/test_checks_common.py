@@ -93,21 +93,21 @@ def test_expect_date_reads_iso_french_and_date_objects(typed, day):
 
 @pytest.mark.parametrize("empty", [..., None])
 def test_expect_date_unfilled_names_the_default_example(empty):
-    assert message(expect_date, "start", empty) == unfilled("start", '"2025-11-13"')
+    assert message(expect_date, "start", empty) == unfilled("start", '"2024-07-05"')
 
 
 @pytest.mark.parametrize("typed", ["31/02/2026", "2025-13-01", "next week"])
 def test_expect_date_not_a_calendar_date(typed):
     assert message(expect_date, "start", typed) == (
-        f"`start`: {typed!r} is not a date of the calendar; write it like \"2025-11-13\" "
-        "(year-month-day) or 13/11/2025 (day/month/year).")
+        f"`start`: {typed!r} is not a date of the calendar; write it like \"2024-07-05\" "
+        "(year-month-day) or 05/07/2024 (day/month/year).")
 
 
 @pytest.mark.parametrize(("typed", "shown"), [(20251113, "20251113"), (True, "True")])
 def test_expect_date_of_another_kind(typed, shown):
     assert message(expect_date, "start", typed) == (
-        "`start` should be a date written like \"2025-11-13\" (year-month-day, in quotes) or "
-        f"13/11/2025, not {shown}.")
+        "`start` should be a date written like \"2024-07-05\" (year-month-day, in quotes) or "
+        f"05/07/2024, not {shown}.")
 
 
 def test_expect_date_records_the_value_as_typed(autograde):

@@ -75,7 +75,7 @@ def validation_markdown(module_id: str) -> str:
         "comes when your trainer grades the module.",
         "- **Exercises**: replace each `...` with your answer and run the cell "
         "(Shift+Enter). The check below it tells you what to fix. You may type numbers the "
-        "French way (`1 339,80`), with `€`, and dates as `13/11/2025`.",
+        "French way (`1 339,80`), with `€`, and dates as `05/07/2024`.",
         *([f"- **Written task** ({m.manual_points} points): your trainer marks it with the "
            "rubric shown; the module can be validated from the other points alone."]
           if m.manual_points else []),
@@ -135,7 +135,7 @@ def friendly_errors() -> None:
 
 def start(module_id: str) -> None:
     """The first cell of a module: the header, plain messages instead of tracebacks, and
-    answer cells that accept ``275 €``, ``1 339,80``, ``faux`` or ``13/11/2025``."""
+    answer cells that accept ``412 €``, ``1 339,80``, ``faux`` or ``05/07/2024``."""
     from .plain_answers import accept_plain_answers
 
     accept_plain_answers()

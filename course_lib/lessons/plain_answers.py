@@ -1,18 +1,18 @@
-"""Answer cells accept what people naturally type: ``275 €``, ``1 339,80``, ``faux``,
-``13/11/2025``.
+"""Answer cells accept what people naturally type: ``412 €``, ``1 339,80``, ``faux``,
+``05/07/2024``.
 
-An answer line ``name = <text>`` whose text is not Python (``275 €``, ``1 339,80``), is a
-plain word for true or false (``false``, ``faux``), or is a French date (``13/11/2025``,
+An answer line ``name = <text>`` whose text is not Python (``412 €``, ``1 339,80``), is a
+plain word for true or false (``false``, ``faux``), or is a French date (``05/07/2024``,
 which Python would divide) is read as the text itself, in quotes. The exercise check then
 reads the text and says what to change if it still does not fit. Lines that are Python are
 left alone, so ``14 * 66 + 9 * 46`` is computed as before.
 
->>> quote_plain_answers("travel = 275 €\\ntotal = 2 * travel")
-"travel = '275 €'\\ntotal = 2 * travel"
+>>> quote_plain_answers("travel = 412 €\\ntotal = 2 * travel")
+"travel = '412 €'\\ntotal = 2 * travel"
 >>> quote_plain_answers("ready = faux")
 "ready = 'faux'"
->>> quote_plain_answers("start = 13/11/2025")
-"start = '13/11/2025'"
+>>> quote_plain_answers("start = 05/07/2024")
+"start = '05/07/2024'"
 >>> quote_plain_answers("support = 1339,80")
 "support = '1339,80'"
 >>> quote_plain_answers("x = [1, 2]")
@@ -89,7 +89,7 @@ def _transform(lines: list[str]) -> list[str]:
 
 def accept_plain_answers() -> None:
     """Register the transformer in this kernel (JupyterLab and nbgrader alike, so a learner's
-    ``275 €`` is graded as 275)."""
+    ``412 €`` is graded as 412)."""
     from IPython import get_ipython
 
     shell = get_ipython()

@@ -54,12 +54,12 @@ def expect_number(name: str, value: Any, example: str = "1250") -> float | None:
 _FRENCH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
-def expect_date(name: str, value: Any, example: str = '"2025-11-13"') -> date | None:
-    """A date given as ``date(...)``, ``"2025-11-13"`` or the French ``13/11/2025``, or
+def expect_date(name: str, value: Any, example: str = '"2024-07-05"') -> date | None:
+    """A date given as ``date(...)``, ``"2024-07-05"`` or the French ``05/07/2024``, or
     ``None`` after saying how to write it.
 
-    >>> expect_date("start", "13/11/2025")
-    datetime.date(2025, 11, 13)
+    >>> expect_date("start", "05/07/2024")
+    datetime.date(2024, 7, 5)
     """
     __tracebackhide__ = True
     record_value(name, value)
@@ -81,10 +81,10 @@ def expect_date(name: str, value: Any, example: str = '"2025-11-13"') -> date | 
         except ValueError:
             pass  # reported below, outside the except: one failure, no chained traceback
         problem(f"`{name}`: {text!r} is not a date of the calendar; write it like "
-                f"{example} (year-month-day) or 13/11/2025 (day/month/year).")
+                f"{example} (year-month-day) or 05/07/2024 (day/month/year).")
         return None
     problem(f"`{name}` should be a date written like {example} (year-month-day, in quotes) "
-            f"or 13/11/2025, not {value!r}.")
+            f"or 05/07/2024, not {value!r}.")
     return None
 
 
