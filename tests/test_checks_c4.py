@@ -542,6 +542,8 @@ def test_levels_what_cannot_be_read(check, typed, message):
 MODEL = list(case41.rules()["model_answer"])
 OUTCOME_CHECKS = {1: c4_1.check_outcome_1, 2: c4_1.check_outcome_2, 3: c4_1.check_outcome_3}
 NOT_IN_LIST = "which is not in the list. Choose a verb from the list (English or French)."
+TAKE_ADVICE = ("Start with an action verb of the list, for example the verb of the task that "
+               "leads to it.")
 
 
 def one(n: int, text: str) -> list[str]:
@@ -615,6 +617,17 @@ def test_outcome_length_limits_are_inclusive(words, passes, capsys):
      "the object and the context, for example where, with what, or to which standard."),
     (1, "Explain ... (bloc 1)", "Outcome 1: replace each '...' with the rest of your outcome: "
                                 "what the apprentice does, with what, in which context."),
+    # 'take' and 'prendre' pass only in the phrases the lesson teaches: "takes part in" is the
+    # toolkit's vague form, "prend connaissance / conscience de" mean know / be aware of.
+    (3, "Takes part in the monthly members evening (bloc 3)",
+     "Outcome 3 breaks rule 1. Rule 1: it starts with 'takes part': the list accepts 'take' only "
+     f"in 'take charge of' and 'take responsibility for'. {TAKE_ADVICE}"),
+    (3, "Prend connaissance du programme de fidélité (bloc 3)",
+     "Outcome 3 breaks rule 1. Rule 1: it starts with 'prend connaissance': the list accepts "
+     f"'prendre' only in 'prendre en charge'. {TAKE_ADVICE}"),
+    (1, "Prend conscience des attentes des clients maltais (bloc 1)",
+     "Outcome 1 breaks rule 1. Rule 1: it starts with 'prend conscience': the list accepts "
+     f"'prendre' only in 'prendre en charge'. {TAKE_ADVICE}"),
 ])
 def test_each_outcome_names_the_rules_it_breaks(n, text, message, capsys):
     assert fails(OUTCOME_CHECKS[n], one(n, text)) == message
@@ -652,6 +665,11 @@ RULE_5 = ("Rule 5: none of your outcomes says how independently the apprentice w
      "The table breaks rules 4 and 6. Rule 4: all 3 outcomes are for bloc 1: the placement also "
      "targets bloc 3. Write at least one outcome for it. Rule 6: outcomes 2 and 3 both start "
      "with 'process': use a different verb for one of them."),
+    # "accompagne" (walks the customer to the shelf) is the verb, not "accompagné(e) par"
+    (["Oriente les clients et les accompagne jusqu'au rayon (bloc 1)",
+      "Encaisse les paiements à la caisse selon la procédure (bloc 1)",
+      "Inscrit les nouveaux clients au programme de fidélité (bloc 3)"],
+     f"The table breaks rule 5. {RULE_5}"),
     ([MODEL[0], "Compare ... (bloc 3)", "Welcome ... (bloc 1)"],
      "Outcome 2: replace each '...' with the rest of your outcome: what the apprentice does, "
      "with what, in which context."),
@@ -677,6 +695,19 @@ def test_the_table_names_the_rules_it_breaks(typed, message):
      "Outcome 1 meets rules 1 to 3: it starts with 'greet', names bloc 1 and has 11 words."),
     (1, "L'apprentie accueille les clients en anglais et les oriente (bloc 1)",
      "Outcome 1 meets rules 1 to 3: it starts with 'accueillir', names bloc 1 and has 11 words."),
+    (1, "L'apprentie sait accueillir les clients en anglais (bloc 1)",
+     "Outcome 1 meets rules 1 to 3: it starts with 'accueillir', names bloc 1 and has 9 words."),
+    (3, "The apprentice can take charge of the welcome desk of the members evening (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'take', names bloc 3 and has 15 words."),
+    # The typical verbs of the section 2 table and the drafts of exercise 1 (E7, E8).
+    (3, "Names the three member benefits of the loyalty programme (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'name', names bloc 3 and has 11 words."),
+    (3, "Nomme les trois avantages du programme de fidélité (bloc 3)",
+     "Outcome 3 meets rules 1 to 3: it starts with 'nommer', names bloc 3 and has 10 words."),
+    (1, "Adapts own behaviour when a customer is unhappy, and calls the tutor (bloc 1)",
+     "Outcome 1 meets rules 1 to 3: it starts with 'adapt', names bloc 1 and has 14 words."),
+    (1, "Uses the loyalty app on the store tablet to register a new customer (bloc 1)",
+     "Outcome 1 meets rules 1 to 3: it starts with 'use', names bloc 1 and has 15 words."),
 ])
 def test_what_the_lesson_teaches_meets_rules_1_to_3(n, text, message, capsys):
     assert says(OUTCOME_CHECKS[n], one(n, text), capsys) == message
@@ -700,6 +731,13 @@ def test_the_verb_of_each_targeted_task_is_accepted(capsys):
      "on his/her own"),
     ("Conseiller les clients sur deux gammes de produits, de façon autonome dès la semaine 3 "
      "(bloc 1)", "de façon autonome"),
+    # the toolkit's A example and exercise 1's E3
+    ("Checks own shelf labels against the price list before opening, without being asked "
+     "(bloc 1)", "without being asked"),
+    ("Organises own work during a shift from the daily task list, without being reminded. "
+     "(bloc 1)", "without being reminded"),
+    ("Conseille les clients sur deux gammes de produits, accompagnée par la tutrice (bloc 1)",
+     "accompagnée par"),
 ])
 def test_the_usual_phrases_of_autonomy_meet_rule_5(outcome_1, phrase, capsys):
     assert says(c4_1.check_outcomes_table, [outcome_1, MODEL[1], MODEL[2]], capsys) == (

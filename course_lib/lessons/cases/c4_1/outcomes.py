@@ -73,6 +73,8 @@ class Reading:
     vague: str | None        # a vague verb it starts with instead (know, understand...)
     ing: str | None          # the base form when it starts with an -ing form ("selling")
     late_verb: str | None    # an action verb a few words later ("Lina will greet...")
+    only_in: str | None      # a verb of `verb_only_in` outside its phrases ("takes part in")
+    opening: str             # the first two words from the verb on ("takes part")
     blocs: tuple[str, ...]   # the blocs it names, in order
     autonomy: str | None     # the autonomy phrase it holds
     placeholder: bool        # still holds "..."
@@ -131,14 +133,25 @@ def read_outcome(text: str) -> Reading:
     verbs, vague_forms = _verb_forms(), _vague_forms()
     firsts = [_first(s) for s in stages]
     verb = next((verbs[_fold(w)] for w in reversed(firsts) if _fold(w) in verbs), None)
+    verb_stage = next((s for s in reversed(stages) if _fold(_first(s)) in verbs), stages[-1])
+    opening = " ".join(w.strip(_PUNCT) for w in verb_stage.split()[:2])
+    only_in = None
+    phrases = rules().get("verb_only_in", {}).get(verb)
+    if phrases:
+        # "take" passes only in "take charge of"...: the words after the verb must be the
+        # phrase's own, whatever the verb's form ("takes charge of", "prend en charge")
+        rest = _fold(" ".join(verb_stage.split()[1:]))
+        if not any(re.match(rf"{re.escape(_fold(p.split(' ', 1)[1]))}(?!\w)", rest)
+                   for p in phrases):
+            only_in, verb = verb, None
     vague = None
-    if verb is None:
+    if verb is None and only_in is None:
         vague = next((vague_forms[_fold(w)] for w in firsts if _fold(w) in vague_forms), None)
         if vague is None and any(re.match(r"(?:be|is|are) aware\b", _fold(s)) for s in stages):
             vague = "be aware"
     first = firsts[-1]
     ing = late = None
-    if verb is None and vague is None:
+    if verb is None and vague is None and only_in is None:
         stem = _fold(first)[:-3] if _fold(first).endswith("ing") else ""
         for candidate in (stem, stem + "e", stem[:-1]):
             if candidate and candidate in verbs and verbs[candidate] in rules()["action_verbs_en"]:
@@ -149,7 +162,8 @@ def read_outcome(text: str) -> Reading:
             late = next((verbs[w] for w in later if w in verbs), None)
     return Reading(
         text=str(text), words=len(str(text).split()), first_word=first, verb=verb,
-        vague=vague, ing=ing, late_verb=late, blocs=named_blocs(str(text)),
+        vague=vague, ing=ing, late_verb=late, only_in=only_in, opening=opening,
+        blocs=named_blocs(str(text)),
         autonomy=autonomy_phrase(str(text)),
         placeholder="..." in str(text) or "…" in str(text))
 

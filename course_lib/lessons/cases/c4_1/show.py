@@ -23,6 +23,7 @@ from .facts import (
     learning_outcomes,
     long_date,
     minors_at_departure,
+    names,
     outcome,
     project_months,
     qualifications,
@@ -258,8 +259,14 @@ def show_targeted_blocs() -> None:
 def verbs_table() -> pd.DataFrame:
     """Exercise 3: the action verbs and the phrases of autonomy the program accepts."""
     r = rules()
-    rows = [("Action verbs, English", ", ".join(r["action_verbs_en"])),
-            ("Action verbs, French", ", ".join(r["action_verbs_fr"])),
+    only = r.get("verb_only_in", {})
+
+    def listed(verbs: list[str]) -> str:
+        quoted = {v: names("'" + p + "'" for p in phrases) for v, phrases in only.items()}
+        return ", ".join(f"{v} (only in {quoted[v]})" if v in only else v for v in verbs)
+
+    rows = [("Action verbs, English", listed(r["action_verbs_en"])),
+            ("Action verbs, French", listed(r["action_verbs_fr"])),
             ("Phrases of autonomy, English", ", ".join(r["autonomy_markers_en"])),
             ("Phrases of autonomy, French", ", ".join(r["autonomy_markers_fr"])),
             ("Lead-ins allowed before the verb", ", ".join(
@@ -270,5 +277,5 @@ def verbs_table() -> pd.DataFrame:
 def show_action_verbs() -> None:
     _display(verbs_table(), "English verbs may also end in -s or -es (greets, processes); "
              "French verbs may be in the infinitive or the third person (accueille, encaisse). "
-             "'take' covers 'take charge of' and 'take responsibility for'; 'prendre' covers "
-             "'prendre en charge'.")
+             "'take' is accepted only in 'take charge of' and 'take responsibility for'; "
+             "'prendre' only in 'prendre en charge'.")

@@ -188,6 +188,13 @@ def _rule_sentences(reading: case.Reading) -> list[str]:
                 why = (f"it starts with '{reading.vague}': nobody can observe that. Start with "
                        "an action verb of the list, for example the verb of the task that leads "
                        "to it.")
+            elif reading.only_in:
+                phrases = case.names(["'" + p + "'"
+                                      for p in case.rules()["verb_only_in"][reading.only_in]])
+                why = (f"it starts with '{reading.opening}': the list accepts "
+                       f"'{reading.only_in}' only in {phrases}. "
+                       "Start with an action verb of the list, for example the verb of the task "
+                       "that leads to it.")
             elif reading.ing:
                 s_form = reading.ing + ("es" if reading.ing.endswith(("s", "sh", "ch", "x"))
                                         else "s")
