@@ -298,13 +298,13 @@ def test_missing_sarah_usual_mistakes(typed, message):
 
 
 def test_missing_sarah_a_parent_signature_is_not_a_learning_agreement_item():
-    """A coach who knows that a minor's parents sign the convention de mobilité adds
+    """A coach who knows that a minor's parents are parties to the convention de mobilité adds
     "signatures": the check explains the three parties of the learning agreement, as the
     checklist now says, instead of only counting a complete item."""
     message = fails(c4_2.check_missing_sarah,
                     ["legal representative", "host mentor", "assessment", "signatures"])
-    assert ("the parents sign the convention de mobilité, not the learning agreement"
-            in message)
+    assert "the parents are parties to the convention de mobilité (module C2)" in message
+    assert "not the learning agreement" not in message
     assert "complete in Sarah's draft" not in message
     what = {i["item"]: i["what"] for i in case.checklist()}["signatures"]
     assert "three parties of the Erasmus+ rule" in what

@@ -334,9 +334,11 @@ def _check_missing(name: str, answer_name: str, value: Any, example: str,
     complete = [i for i in given if i not in expected and i not in case.not_applicable_items(name)]
     if "signatures" in complete and case.is_minor(name):
         complete = [i for i in complete if i != "signatures"]
-        messages.append(f"{first}'s signature line names the three parties of the Erasmus+ rule. "
-                        f"{first} is a minor, but the parents sign the convention de mobilité, "
-                        "not the learning agreement (checklist, 'signatures').")
+        messages.append(f"{first}'s signature line names the three parties of the Erasmus+ rule, "
+                        f"so it is complete. {first} is a minor: the parents are parties to the "
+                        "convention de mobilité (module C2), and the learning agreement gives "
+                        "their contact details under 'legal representative' (checklist, "
+                        "'signatures').")
     if complete:
         if complete == ["assessment"] and name == "Inès":
             messages.append("Inès's assessment line names the assessor, the grid, the dates "
