@@ -4,6 +4,7 @@ charts, and the ``show_*`` functions that display them.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -139,11 +140,17 @@ def plan_table() -> pd.DataFrame:
                                        "Visibility check"])
 
 
+def _years(text: str) -> str:
+    """Spans of years as the lesson writes them (2026–2027). Not dash() on the whole text,
+    which would also change the hyphen of "Co-funded"."""
+    return re.sub(r"\b(\d{4})-(\d{4})\b", "\\1–\\2", text)
+
+
 def show_plan() -> None:
     """Section 2: Nadia's plan, June 2026 to June 2027."""
     plan = case()["plan"]
-    objectives = " ".join(f"{o['id']}: {o['text'].rstrip('.')} (baseline: "
-                          f"{dash(o['baseline'])})." for o in plan["objectives"])
+    objectives = " ".join(f"{o['id']}: {_years(o['text']).rstrip('.')}. Baseline: "
+                          f"{dash(o['baseline'])}." for o in plan["objectives"])
     _display(plan_table(), f"Objectives. {objectives}")
 
 
