@@ -191,12 +191,7 @@ def check_slack_ols(slack_ols: Any) -> None:
 
 
 # -- exercise 2: spending against the grant -------------------------------------------------
-CATEGORY_ALIASES = case.CATEGORY_ALIASES
 _NOTHING = {"none", "nothing", "no category", "aucun", "aucune", "rien", "pas de", "0"}
-
-
-def _category(text: str) -> str | None:
-    return case.category_named(text)
 
 
 def check_over_category(over_category: Any) -> None:
@@ -219,7 +214,7 @@ def check_over_category(over_category: Any) -> None:
                        f'`{name} = "travel"`, not {over_category!r}.')
     if case.fold(over_category) in ("total", "whole project", "project"):
         return problem("Compare category by category, not the total.")
-    given = _category(over_category)
+    given = case.category_named(over_category)
     if given is None:
         return problem("Use one of the four category names of the grant table, in quotes: "
                        '"travel", "individual support", "organisational support" or '
